@@ -1,0 +1,84 @@
+package io.pinxit.gallery.rest;
+
+import io.pinxit.catalog.Artwork;
+import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.CatalogEntry;
+import io.pinxit.problem.Problem;
+import io.pinxit.problem.ProblemException;
+import io.pinxit.storage.ObjectStore;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path(ArtworkResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class ArtworkResource {
+
+    static final String PATH = "/api/v1/artworks";
+
+    private final ArtworkCatalog catalog;
+    private final ObjectStore store;
+
+    ArtworkResource(ArtworkCatalog catalog, ObjectStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    /** Newest first, a page at a time; follow {@code next} (or the Link header) for the next page. */
+    @GET
+    public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
+        int pageSize = limit == null ? 20 : limit;
+        Optional<UUID> olderThan = Optional.ofNullable(cursor).map(Cursor::decode).map(Cursor::lastSeen);
+        List<Artwork> rows = catalog.newest(pageSize + 1, olderThan);
+        List<Artwork> page = rows.subList(0, Math.min(pageSize, rows.size()));
+        String next = rows.size() > pageSize ? new Cursor(page.get(page.size() - 1).id()).encode() : null;
+        var body = new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
+        Response.ResponseBuilder response = Response.ok(body);
+        if (next != null) {
+            response.header("Link", "<" + PATH + "?limit=" + pageSize + "&cursor=" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ArtworkView artwork(@RestPath UUID id) {
+        CatalogEntry entry = find(id);
+        return ArtworkView.of(entry.artwork(), entry.provenance());
+    }
+
+    /** The original image, exactly as the model made it; immutable, so it may be cached forever. */
+    @GET
+    @Path("{id}/image")
+    @Produces("image/png")
+    public Response image(@RestPath UUID id) {
+        Artwork artwork = find(id).artwork();
+        StreamingOutput bytes = output -> {
+            try (InputStream image = store.open(artwork.image().key())) {
+                image.transferTo(output);
+            }
+        };
+        return Response.ok(bytes, artwork.image().mediaType())
+                .tag(new EntityTag(artwork.image().sha256()))
+                .header("Content-Length", artwork.image().byteSize())
+                .header("Cache-Control", "public, max-age=31536000, immutable")
+                .build();
+    }
+
+    private CatalogEntry find(UUID id) {
+        return catalog.find(id).orElseThrow(() -> new ProblemException(
+                Problem.of(GalleryProblems.ARTWORK_NOT_FOUND, "There is no artwork " + id)));
+    }
+}

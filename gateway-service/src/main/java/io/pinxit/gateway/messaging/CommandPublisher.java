@@ -1,0 +1,37 @@
+package io.pinxit.gateway.messaging;
+
+import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.gateway.config.GatewayConfig;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Puts commands on their topics, keyed by job id, and returns only once Kafka has acknowledged them. */
+@ApplicationScoped
+public class CommandPublisher {
+
+    private final MutinyEmitter<GenerationCommand> generationCommands;
+    private final GatewayConfig config;
+
+    CommandPublisher(@Channel("generation-commands") MutinyEmitter<GenerationCommand> generationCommands,
+                     GatewayConfig config) {
+        this.generationCommands = generationCommands;
+        this.config = config;
+    }
+
+    public void publish(GenerationCommand command) {
+        try {
+            generationCommands.sendMessage(keyed(command.jobId(), command)).await().atMost(config.publishTimeout());
+        } catch (RuntimeException e) {
+            throw new BrokerUnavailableException(e);
+        }
+    }
+
+    private static <T> Message<T> keyed(UUID jobId, T payload) {
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(jobId.toString()).build());
+    }
+}

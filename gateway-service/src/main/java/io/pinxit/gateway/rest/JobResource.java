@@ -1,0 +1,106 @@
+package io.pinxit.gateway.rest;
+
+import io.pinxit.gateway.service.DuplicateIdempotencyKeyException;
+import io.pinxit.gateway.service.GatewayProblems;
+import io.pinxit.gateway.service.GenerationRequest;
+import io.pinxit.gateway.service.Job;
+import io.pinxit.gateway.service.JobStore;
+import io.pinxit.gateway.service.JobSubmission;
+import io.pinxit.gateway.service.JobSubmission.Submission;
+import io.pinxit.gateway.service.JobUpdates;
+import io.pinxit.problem.Problem;
+import io.pinxit.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+@Path(JobResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+    static final String PATH = "/api/v1/jobs";
+
+    private final JobSubmission submission;
+    private final JobStore jobs;
+    private final JobUpdates updates;
+
+    JobResource(JobSubmission submission, JobStore jobs, JobUpdates updates) {
+        this.submission = submission;
+        this.jobs = jobs;
+        this.updates = updates;
+    }
+
+    /** Accepts a generation job; retrying with the same Idempotency-Key returns the same job. */
+    @POST
+    @Path("generations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitGeneration(@Valid @NotNull GenerationRequest body,
+                                     @RestHeader("Idempotency-Key")
+                                     @Pattern(regexp = "[\\x21-\\x7e]{1,255}",
+                                             message = "must be 1 to 255 visible ASCII characters")
+                                     String idempotencyKey) {
+        Submission accepted;
+        try {
+            accepted = submission.submitGeneration(body, Optional.ofNullable(idempotencyKey));
+        } catch (DuplicateIdempotencyKeyException raced) {
+            accepted = submission.replay(body, idempotencyKey);
+        }
+        JobView view = JobView.of(accepted.job());
+        return Response.accepted(view).location(URI.create(view.links().get("self")))
+                .header("Idempotent-Replayed", Boolean.toString(accepted.replayed())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JobView job(@RestPath UUID id) {
+        return JobView.of(find(id));
+    }
+
+    /** The job's state now and each later change, until it ends. */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Multi<JobView> events(@RestPath UUID id) {
+        Job current = find(id);
+        if (current.state().isTerminal()) {
+            return Multi.createFrom().item(JobView.of(current));
+        }
+        // Subscribe to live changes before reading the stored state, so that no change falls between the two.
+        Multi<Job> stored = Uni.createFrom().item(() -> find(id))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).toMulti();
+        Multi<Job> changes = Multi.createBy().merging().streams(updates.of(id), stored);
+        return Multi.createFrom().<JobView>emitter(emitter -> {
+            var subscription = changes.map(JobView::of).skip().repetitions().subscribe().with(view -> {
+                emitter.emit(view);
+                if (view.state().isTerminal()) {
+                    emitter.complete();
+                }
+            }, emitter::fail);
+            emitter.onTermination(subscription::cancel);
+        });
+    }
+
+    private Job find(UUID id) {
+        return jobs.find(id).orElseThrow(() -> new ProblemException(
+                Problem.of(GatewayProblems.JOB_NOT_FOUND, "There is no job " + id)));
+    }
+}

@@ -1,0 +1,17 @@
+package io.pinxit.gateway.service;
+
+import io.pinxit.problem.ProblemType;
+
+/** The error kinds particular to the gateway. */
+public final class GatewayProblems {
+
+    public static final ProblemType UNKNOWN_MODEL = ProblemType.of("unknown-model", "The model is not served", 400);
+    public static final ProblemType JOB_NOT_FOUND = ProblemType.of("job-not-found", "No such job", 404);
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused",
+            "The Idempotency-Key was used for a different request", 422);
+    public static final ProblemType BROKER_UNAVAILABLE = ProblemType.of("broker-unavailable",
+            "Jobs cannot be accepted right now", 503);
+
+    private GatewayProblems() {
+    }
+}

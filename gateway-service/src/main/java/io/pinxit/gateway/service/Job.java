@@ -1,0 +1,19 @@
+package io.pinxit.gateway.service;
+
+import io.pinxit.contracts.JobFailure;
+import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A job as the gateway knows it. {@code request} is what the client asked for, after defaults were applied. */
+public record Job(UUID id, JobKind kind, JobState state, Map<String, Object> request, List<UUID> artworkIds,
+                  JobFailure failure, Instant createdAt, Instant updatedAt) {
+
+    public Job {
+        request = Map.copyOf(request);
+        artworkIds = List.copyOf(artworkIds);
+    }
+}

@@ -1,0 +1,131 @@
+package io.pinxit.gateway.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobState;
+import io.pinxit.contracts.ServedModel;
+import io.pinxit.contracts.TimeOrderedIds;
+import io.pinxit.gateway.config.GatewayConfig;
+import io.pinxit.gateway.messaging.BrokerUnavailableException;
+import io.pinxit.gateway.messaging.CommandPublisher;
+import io.pinxit.problem.Problem;
+import io.pinxit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Accepts jobs. A job is accepted only once its command is durably in Kafka: the job row and the command are
+ * written in one database transaction that commits after Kafka acknowledges, so a broker failure records nothing.
+ */
+@ApplicationScoped
+public class JobSubmission {
+
+    private final JobStore jobs;
+    private final ServedModels servedModels;
+    private final CommandPublisher commands;
+    private final TimeOrderedIds ids;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final GatewayConfig config;
+    private final SecureRandom seeds = new SecureRandom();
+
+    JobSubmission(JobStore jobs, ServedModels servedModels, CommandPublisher commands, TimeOrderedIds ids,
+                  Clock clock, ObjectMapper json, GatewayConfig config) {
+        this.jobs = jobs;
+        this.servedModels = servedModels;
+        this.commands = commands;
+        this.ids = ids;
+        this.clock = clock;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** The outcome of a submission: the job, and whether it was made before under the same Idempotency-Key. */
+    public record Submission(Job job, boolean replayed) {
+    }
+
+    @Transactional
+    public Submission submitGeneration(GenerationRequest request, Optional<String> idempotencyKey) {
+        Optional<IdempotencyKey> key = idempotencyKey.map(value -> new IdempotencyKey(value, fingerprint(request)));
+        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        requireServed(request.model());
+        long seed = request.seed() != null ? request.seed() : seeds.nextLong(GenerationRequest.MAX_SEED);
+        Instant now = clock.instant();
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("model", request.model());
+        accepted.put("count", request.count());
+        accepted.put("seed", seed);
+        Job job = new Job(ids.next(), JobKind.GENERATION, JobState.QUEUED, accepted, List.of(), null, now, now);
+        jobs.insert(job, key);
+        try {
+            commands.publish(GenerationCommand.of(job.id(), request.model(), request.count(), seed, now));
+        } catch (BrokerUnavailableException e) {
+            throw brokerUnavailable(e);
+        }
+        return new Submission(job, false);
+    }
+
+    /** Answers a submission that lost a race with another one under the same Idempotency-Key. */
+    @Transactional
+    public Submission replay(GenerationRequest request, String idempotencyKey) {
+        return earlierSubmission(new IdempotencyKey(idempotencyKey, fingerprint(request)))
+                .orElseThrow(() -> new IllegalStateException("Idempotency-Key vanished: " + idempotencyKey));
+    }
+
+    private Optional<Submission> earlierSubmission(IdempotencyKey key) {
+        return jobs.findByIdempotencyKey(key.value()).map(earlier -> {
+            if (!earlier.getValue().equals(key.requestFingerprint())) {
+                throw new ProblemException(Problem.of(GatewayProblems.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key '" + key.value() + "' was first used for job " + earlier.getKey().id()
+                                + " with a different request; use a new key for a new request"));
+            }
+            return new Submission(earlier.getKey(), true);
+        });
+    }
+
+    private void requireServed(String model) {
+        List<ServedModel> served = servedModels.current(JobKind.GENERATION);
+        if (served.stream().noneMatch(candidate -> candidate.id().equals(model))) {
+            String known = served.isEmpty() ? "none is being served right now"
+                    : served.stream().map(ServedModel::id).collect(Collectors.joining(", "));
+            String message = "is not a served model; served models: " + known;
+            throw new ProblemException(Problem.of(GatewayProblems.UNKNOWN_MODEL, "model '" + model + "' " + message,
+                    List.of(new Problem.FieldError("model", message))));
+        }
+    }
+
+    private ProblemException brokerUnavailable(BrokerUnavailableException cause) {
+        long retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
+        Problem problem = Problem.of(GatewayProblems.BROKER_UNAVAILABLE,
+                "The job was not accepted because the message broker did not confirm it; nothing was recorded. "
+                        + "Retry later with the same Idempotency-Key.");
+        return new ProblemException(problem, Map.of("Retry-After", Long.toString(retryAfterSeconds)), cause);
+    }
+
+    private String fingerprint(GenerationRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint a request", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.pinxit.generation.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.ModelAnnouncement;
+import io.pinxit.contracts.ServedModel;
+import io.pinxit.generation.config.WorkerConfig;
+import io.pinxit.generation.service.ServedGenerators;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/** Tells the gateway, again and again, which models this worker serves, with their cards. */
+@ApplicationScoped
+public class ModelAnnouncer {
+
+    private static final Logger LOG = Logger.getLogger(ModelAnnouncer.class);
+
+    private final MutinyEmitter<ModelAnnouncement> announcements;
+    private final ServedGenerators generators;
+    private final WorkerConfig worker;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    ModelAnnouncer(@Channel("worker-models") MutinyEmitter<ModelAnnouncement> announcements,
+                   ServedGenerators generators, WorkerConfig worker, Clock clock, ObjectMapper json) {
+        this.announcements = announcements;
+        this.generators = generators;
+        this.worker = worker;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Scheduled(every = "${pinxit.worker.announce-every:20s}", delayed = "0s")
+    void announce() {
+        var models = generators.cards().stream()
+                .map(card -> new ServedModel(card.id(), card.version(), card.family(), json.valueToTree(card)))
+                .toList();
+        var announcement = ModelAnnouncement.of(worker.id(), JobKind.GENERATION, models, clock.instant(),
+                worker.announcementValidFor());
+        var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(worker.id()).build();
+        announcements.sendMessage(Message.of(announcement).addMetadata(key)).subscribe().with(
+                done -> LOG.debugf("Announced %d models", models.size()),
+                failure -> LOG.warnf("Could not announce models: %s", failure.getMessage()));
+    }
+}

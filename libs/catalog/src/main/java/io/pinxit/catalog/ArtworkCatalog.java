@@ -1,0 +1,137 @@
+package io.pinxit.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The one way to write and read artworks and their provenance records. */
+public class ArtworkCatalog {
+
+    private static final String COLUMNS = "a.id, a.job_id, a.item_index, a.kind, a.model_id, a.model_version, "
+            + "a.image_key, a.image_sha256, a.media_type, a.width, a.height, a.byte_size, a.created_at";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public ArtworkCatalog(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /**
+     * Records an artwork and its provenance in one statement. Recording the same job item again (a redelivered
+     * command) changes nothing and returns false.
+     */
+    public boolean record(Artwork artwork, ProvenanceRecord provenance) {
+        String sql = """
+                with inserted as (
+                    insert into catalog.artwork (id, job_id, item_index, kind, model_id, model_version, image_key,
+                        image_sha256, media_type, width, height, byte_size, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict on constraint artwork_once_per_job_item do nothing
+                    returning id, created_at)
+                insert into catalog.provenance_record (artwork_id, record, created_at)
+                select id, cast(? as jsonb), created_at from inserted
+                """;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            StoredImage image = artwork.image();
+            statement.setObject(1, artwork.id());
+            statement.setObject(2, artwork.jobId());
+            statement.setInt(3, artwork.index());
+            statement.setString(4, artwork.kind().name());
+            statement.setString(5, artwork.modelId());
+            statement.setString(6, artwork.modelVersion());
+            statement.setString(7, image.key());
+            statement.setString(8, image.sha256());
+            statement.setString(9, image.mediaType());
+            statement.setInt(10, image.width());
+            statement.setInt(11, image.height());
+            statement.setLong(12, image.byteSize());
+            statement.setTimestamp(13, Timestamp.from(artwork.createdAt()));
+            statement.setString(14, json.writeValueAsString(provenance));
+            return statement.executeUpdate() == 1;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new CatalogException("Could not record artwork " + artwork.id() + " of job " + artwork.jobId(), e);
+        }
+    }
+
+    /** The artworks of one job, in item order. */
+    public List<UUID> artworkIdsOfJob(UUID jobId) {
+        String sql = "select id from catalog.artwork where job_id = ? order by item_index";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, jobId);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the artworks of job " + jobId, e);
+        }
+    }
+
+    /**
+     * Newest first. Artwork ids are time-ordered, so the id of the last artwork seen is the whole keyset cursor.
+     */
+    public List<Artwork> newest(int limit, Optional<UUID> olderThan) {
+        String sql = "select " + COLUMNS + " from catalog.artwork a"
+                + (olderThan.isPresent() ? " where a.id < ?" : "")
+                + " order by a.id desc limit ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            if (olderThan.isPresent()) {
+                statement.setObject(parameter++, olderThan.get());
+            }
+            statement.setInt(parameter, limit);
+            List<Artwork> artworks = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    artworks.add(artwork(rows));
+                }
+            }
+            return artworks;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not list artworks", e);
+        }
+    }
+
+    public Optional<CatalogEntry> find(UUID artworkId) {
+        String sql = "select " + COLUMNS + ", p.record from catalog.artwork a"
+                + " join catalog.provenance_record p on p.artwork_id = a.id where a.id = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, artworkId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                var provenance = json.readValue(rows.getString("record"), ProvenanceRecord.class);
+                return Optional.of(new CatalogEntry(artwork(rows), provenance));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new CatalogException("Could not read artwork " + artworkId, e);
+        }
+    }
+
+    private static Artwork artwork(ResultSet row) throws SQLException {
+        var image = new StoredImage(row.getString("image_key"), row.getString("image_sha256"),
+                row.getString("media_type"), row.getInt("width"), row.getInt("height"), row.getLong("byte_size"));
+        return new Artwork(row.getObject("id", UUID.class), row.getObject("job_id", UUID.class),
+                row.getInt("item_index"), ArtworkKind.valueOf(row.getString("kind")), row.getString("model_id"),
+                row.getString("model_version"), image, row.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,31 @@
+package io.pinxit.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What made an artwork and from what: the model and its weights, the parameters, the worker and device, and
+ * the credits that the model's training data asks for.
+ */
+public record ProvenanceRecord(UUID artworkId, UUID jobId, int index, ModelUsed model, Map<String, Object> parameters,
+                               String imageSha256, Producer producer, List<Credit> credits, Instant createdAt) {
+
+    public ProvenanceRecord {
+        parameters = Map.copyOf(parameters);
+        credits = List.copyOf(credits);
+    }
+
+    /** The model exactly as it was loaded: its card's id and version and the hash of the weights used. */
+    public record ModelUsed(String id, String version, String family, String weightsSha256) {
+    }
+
+    /** The software and machine that ran the model. */
+    public record Producer(String service, String worker, String device, String engine) {
+    }
+
+    /** An attribution owed to a source, with its licence as an SPDX id. */
+    public record Credit(String source, String licence, String attribution) {
+    }
+}

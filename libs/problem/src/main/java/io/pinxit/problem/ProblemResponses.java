@@ -1,0 +1,98 @@
+package io.pinxit.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every exception that reaches the HTTP layer into a problem+json response. */
+public class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException exception) {
+        Response.ResponseBuilder response = Response.status(exception.problem().status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(exception.problem());
+        exception.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception) {
+        List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        return respond(Problem.of(ProblemTypes.INVALID_REQUEST, detail, errors));
+    }
+
+    // The subtypes are named so that these mappings win over Quarkus' built-in ones for them.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class})
+    public Response malformedBody(Exception exception) {
+        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping);
+            return respond(Problem.of(ProblemTypes.MALFORMED_BODY, field + " has the wrong type or format",
+                    List.of(new Problem.FieldError(field, "has the wrong type or format"))));
+        }
+        return respond(Problem.of(ProblemTypes.MALFORMED_BODY, "The body is not well-formed JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception) {
+        Response.StatusType status = exception.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", exception);
+        }
+        ProblemType type = ProblemTypes.forStatus(status.getStatusCode(), status.getReasonPhrase());
+        return respond(Problem.of(type, exception.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception exception) {
+        LOG.error("Unexpected failure while serving a request", exception);
+        return respond(Problem.of(ProblemTypes.INTERNAL, "The server failed to complete the request"));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static String jsonPath(JsonMappingException exception) {
+        return exception.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /**
+     * The violated property's path inside the request, without the resource method and parameter names; a
+     * violation of a whole parameter is named by the parameter (resources call their entity parameter "body").
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        List<String> properties = nodes.stream()
+                .filter(node -> node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT)
+                .map(Path.Node::getName)
+                .toList();
+        if (!properties.isEmpty()) {
+            return String.join(".", properties);
+        }
+        return nodes.get(nodes.size() - 1).getName();
+    }
+}
