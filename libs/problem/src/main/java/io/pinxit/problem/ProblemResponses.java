@@ -55,6 +55,9 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception) {
+        if (exception.getCause() instanceof JsonProcessingException unreadable) {
+            return malformedBody(unreadable);
+        }
         Response.StatusType status = exception.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", exception);

@@ -1,0 +1,153 @@
+package io.pinxit.gallery;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.pinxit.catalog.Artwork;
+import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.ProvenanceRecord;
+import io.pinxit.catalog.StoredImage;
+import io.pinxit.contracts.TimeOrderedIds;
+import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.pinxit.storage.ObjectStore;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructureTestResource.class)
+class ArtworkApiTest {
+
+    @Inject
+    ArtworkCatalog catalog;
+
+    @Inject
+    ObjectStore store;
+
+    private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
+    private final List<UUID> made = new ArrayList<>();
+
+    @BeforeEach
+    void recordFiveArtworks() throws IOException {
+        store.ensureBucket();
+        UUID jobId = UUID.randomUUID();
+        for (int index = 0; index < 5; index++) {
+            made.add(recordArtwork(jobId, index));
+        }
+    }
+
+    @Test
+    void theListingIsNewestFirstAndPagesWithAnOpaqueCursor() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/artworks").then().statusCode(200).extract();
+            List<String> items = page.path("items.id");
+            assertThat(items).hasSizeLessThanOrEqualTo(2);
+            seen.addAll(items);
+            cursor = page.path("next");
+            if (cursor != null) {
+                assertThat(page.header("Link")).contains("rel=\"next\"").contains(cursor);
+            }
+        } while (cursor != null);
+
+        List<String> ours = new ArrayList<>(made.stream().map(UUID::toString).toList());
+        Collections.reverse(ours);
+        assertThat(seen).doesNotHaveDuplicates().containsSubsequence(ours);
+        assertThat(seen).isSortedAccordingTo((a, b) -> UUID.fromString(b).compareTo(UUID.fromString(a)));
+    }
+
+    @Test
+    void oneArtworkIsShownWithItsProvenanceRecord() {
+        UUID id = made.get(2);
+
+        given().get("/api/v1/artworks/" + id).then()
+                .statusCode(200)
+                .body("id", equalTo(id.toString()))
+                .body("index", equalTo(2))
+                .body("width", equalTo(8))
+                .body("provenance.model.id", equalTo("test-model"))
+                .body("provenance.parameters.seed", equalTo(99))
+                .body("provenance.credits[0].licence", equalTo("CC-BY-4.0"))
+                .body("links.image", equalTo("/api/v1/artworks/" + id + "/image"));
+    }
+
+    @Test
+    void theImageIsTheStoredPng() throws IOException {
+        byte[] png = given().get("/api/v1/artworks/" + made.get(0) + "/image").then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract().asByteArray();
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(8);
+        assertThat(image.getRGB(3, 3) & 0xFFFFFF).isEqualTo(0x336699);
+    }
+
+    @Test
+    void anUnknownArtworkIs404ProblemJson() {
+        given().get("/api/v1/artworks/" + UUID.randomUUID()).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:artwork-not-found"));
+    }
+
+    @Test
+    void aCursorThatThisApiDidNotGiveOutIs400NamingTheCursor() {
+        given().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/artworks").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void aPageSizeOutOfRangeIs400NamingTheLimit() {
+        given().queryParam("limit", 1000).get("/api/v1/artworks").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    private UUID recordArtwork(UUID jobId, int index) throws IOException {
+        var image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 8; x++) {
+            for (int y = 0; y < 8; y++) {
+                image.setRGB(x, y, x == y ? 0x336699 : 0x000000 + index);
+            }
+        }
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        var stored = store.putContentAddressed(png.toByteArray(), "image/png", "png");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var artwork = new Artwork(ids.next(), jobId, index, ArtworkKind.GENERATED, "test-model", "1",
+                new StoredImage(stored.key(), stored.sha256(), "image/png", 8, 8, stored.size()), now);
+        var provenance = new ProvenanceRecord(artwork.id(), jobId, index,
+                new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 99),
+                stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
+                List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
+                now);
+        catalog.record(artwork, provenance);
+        return artwork.id();
+    }
+}

@@ -1,0 +1,130 @@
+package io.pinxit.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every client mistake is a 4xx problem+json that names what is wrong; none is a 5xx. */
+@QuarkusTest
+@WithTestResource(LocalInfrastructureTestResource.class)
+class BadSubmissionTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @BeforeEach
+    void announceTheServedModel() {
+        try (var kafka = KafkaTestSupport.companion(bootstrapServers)) {
+            KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/models").then().body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+    }
+
+    @Test
+    void submittingAnUnknownModelIsRejectedWith400NamingTheServedModels() {
+        submit("{\"model\":\"no-such-model\",\"count\":1}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:unknown-model"))
+                .body("errors[0].field", equalTo("model"))
+                .body("errors[0].message", containsString("emoji-dcgan"));
+    }
+
+    @ParameterizedTest(name = "{0} is rejected naming {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"model\":\"emoji-dcgan\",\"count\":0}                 | count",
+        "{\"model\":\"emoji-dcgan\",\"count\":17}                | count",
+        "{\"model\":\"emoji-dcgan\"}                             | count",
+        "{\"count\":1}                                           | model",
+        "{\"model\":\" \",\"count\":1}                          | model",
+        "{\"model\":\"emoji-dcgan\",\"count\":1,\"seed\":-1}     | seed",
+        "{\"model\":\"emoji-dcgan\",\"count\":1,\"seed\":9007199254740992} | seed"})
+    void anOutOfRangeOrMissingFieldIsRejectedWith400(String body, String field) {
+        submit(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:invalid-request"))
+                .body("errors.field", hasItem(field));
+    }
+
+    @ParameterizedTest(name = "{0} is rejected naming {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"model\":\"emoji-dcgan\",\"count\":\"four\"} | count",
+        "{\"model\":\"emoji-dcgan\",\"count\":1,\"colour\":\"red\"} | colour"})
+    void aFieldOfTheWrongTypeOrAnUnknownFieldIsRejectedWith400(String body, String field) {
+        submit(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:malformed-body"))
+                .body("errors[0].field", equalTo(field));
+    }
+
+    @Test
+    void malformedJsonIsRejectedWith400() {
+        submit("{\"model\":\"emoji-dcgan\",")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:malformed-body"));
+    }
+
+    @Test
+    void anEmptyBodyIsRejectedWith400() {
+        submit("")
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRejectedWith415() {
+        given().contentType(ContentType.TEXT).body("model=emoji-dcgan")
+                .post("/api/v1/jobs/generations").then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
+    }
+
+    @Test
+    void anInvalidIdempotencyKeyIsRejectedWith400() {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it")
+                .body("{\"model\":\"emoji-dcgan\",\"count\":1}")
+                .post("/api/v1/jobs/generations").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("idempotencyKey"));
+    }
+
+    @Test
+    void anUnknownJobIs404ProblemJson() {
+        given().get("/api/v1/jobs/" + UUID.randomUUID()).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:job-not-found"));
+    }
+
+    @Test
+    void aJobIdThatIsNotAUuidIs404ProblemJson() {
+        given().get("/api/v1/jobs/not-a-uuid").then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private ValidatableResponse submit(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/jobs/generations").then();
+    }
+}

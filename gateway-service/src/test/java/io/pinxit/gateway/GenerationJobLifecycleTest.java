@@ -1,0 +1,190 @@
+package io.pinxit.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.Topics;
+import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructureTestResource.class)
+class GenerationJobLifecycleTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Inject
+    ObjectMapper json;
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void announceTheServedModel() {
+        kafka = KafkaTestSupport.companion(bootstrapServers);
+        KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/models").then().statusCode(200).body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+    }
+
+    @AfterEach
+    void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void anAcceptedJobIsQueuedAndItsCommandIsInKafkaKeyedByJobId() throws Exception {
+        String id = submit("{\"model\":\"emoji-dcgan\",\"count\":4,\"seed\":42}", null)
+                .statusCode(202).extract().path("id");
+        UUID jobId = UUID.fromString(id);
+
+        given().get("/api/v1/jobs/" + jobId).then().statusCode(200)
+                .body("state", equalTo("QUEUED"))
+                .body("request.model", equalTo("emoji-dcgan"))
+                .body("request.count", equalTo(4))
+                .body("request.seed", equalTo(42));
+        var commands = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> commandFor(commands.getRecords(), jobId) != null);
+            var record = commandFor(commands.getRecords(), jobId);
+            var command = json.readValue(record.value(), GenerationCommand.class);
+            assertThat(command.model()).isEqualTo("emoji-dcgan");
+            assertThat(command.count()).isEqualTo(4);
+            assertThat(command.seed()).isEqualTo(42L);
+            assertThat(command.schemaVersion()).isEqualTo(GenerationCommand.SCHEMA_VERSION);
+        } finally {
+            commands.close();
+        }
+    }
+
+    @Test
+    void theLocationHeaderPointsAtTheJob() {
+        var response = submit("{\"model\":\"emoji-dcgan\",\"count\":1}", null).statusCode(202).extract();
+
+        String id = response.path("id");
+        assertThat(response.header("Location")).endsWith("/api/v1/jobs/" + id);
+        assertThat(response.<Number>path("request.seed").longValue()).isNotNegative();
+    }
+
+    @Test
+    void retryingWithTheSameIdempotencyKeyReturnsTheSameJob() {
+        String key = "retry-" + UUID.randomUUID();
+        String body = "{\"model\":\"emoji-dcgan\",\"count\":2}";
+
+        String first = submit(body, key).statusCode(202).header("Idempotent-Replayed", "false").extract().path("id");
+        String second = submit(body, key).statusCode(202).header("Idempotent-Replayed", "true").extract().path("id");
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void reusingAnIdempotencyKeyForAnotherRequestIsRejectedWith422() {
+        String key = "reuse-" + UUID.randomUUID();
+        submit("{\"model\":\"emoji-dcgan\",\"count\":2}", key).statusCode(202);
+
+        submit("{\"model\":\"emoji-dcgan\",\"count\":3}", key).statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void workerEventsMoveTheJobForwardAndNeverBack() {
+        UUID jobId = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":1}", null).extract().path("id"));
+        UUID artwork = UUID.randomUUID();
+
+        KafkaTestSupport.report(kafka, JobEvent.running(jobId, JobKind.GENERATION, "w", Instant.now()));
+        KafkaTestSupport.report(kafka, JobEvent.succeeded(jobId, JobKind.GENERATION, List.of(artwork), "w",
+                Instant.now()));
+        KafkaTestSupport.report(kafka, JobEvent.running(jobId, JobKind.GENERATION, "late", Instant.now()));
+        UUID marker = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":1}", null).extract().path("id"));
+        KafkaTestSupport.report(kafka, JobEvent.running(marker, JobKind.GENERATION, "w", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/jobs/" + marker).then().body("state", equalTo("RUNNING")));
+        given().get("/api/v1/jobs/" + jobId).then().statusCode(200)
+                .body("state", equalTo("SUCCEEDED"))
+                .body("artworkIds", equalTo(List.of(artwork.toString())));
+    }
+
+    @Test
+    void theEventStreamFollowsTheJobUntilItEnds() {
+        UUID jobId = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":1}", null).extract().path("id"));
+        List<String> states = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> followStates(jobId, states));
+        await().atMost(Duration.ofSeconds(30)).until(() -> states.contains("QUEUED"));
+
+        KafkaTestSupport.report(kafka, JobEvent.running(jobId, JobKind.GENERATION, "w", Instant.now()));
+        KafkaTestSupport.report(kafka, JobEvent.succeeded(jobId, JobKind.GENERATION, List.of(UUID.randomUUID()),
+                "w", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(stream::isDone);
+        assertThat(states).containsExactly("QUEUED", "RUNNING", "SUCCEEDED");
+    }
+
+    private void followStates(UUID jobId, List<String> states) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/jobs/" + jobId + "/events"))
+                .header("Accept", "text/event-stream").build();
+        try {
+            HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        states.add(json.readTree(line.substring("data:".length())).get("state").asText());
+                    }
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("The event stream broke", e);
+        }
+    }
+
+    private io.restassured.response.ValidatableResponse submit(String body, String idempotencyKey) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/v1/jobs/generations").then();
+    }
+
+    private static ConsumerRecord<String, String> commandFor(List<ConsumerRecord<String, String>> records, UUID jobId) {
+        return records.stream().filter(record -> jobId.toString().equals(record.key())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,154 @@
+package io.pinxit.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.CatalogEntry;
+import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobState;
+import io.pinxit.contracts.ModelAnnouncement;
+import io.pinxit.contracts.Topics;
+import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.pinxit.storage.ObjectStore;
+import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructureTestResource.class)
+class GenerationWorkerTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ArtworkCatalog catalog;
+
+    @Inject
+    ObjectStore store;
+
+    private KafkaCompanion kafka;
+    private ConsumerTask<String, JobEvent> events;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrapServers);
+        kafka.registerSerde(GenerationCommand.class, new ObjectMapperSerde<>(GenerationCommand.class));
+        kafka.registerSerde(JobEvent.class, new ObjectMapperSerde<>(JobEvent.class));
+        kafka.registerSerde(ModelAnnouncement.class, new ObjectMapperSerde<>(ModelAnnouncement.class));
+        events = kafka.consume(JobEvent.class).fromTopics(Topics.JOB_EVENTS);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+        kafka.close();
+    }
+
+    @Test
+    void aCommandMakesItsPicturesStoresThemAndReportsSuccess() throws Exception {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 3, 42L, Instant.now());
+
+        send(command);
+
+        JobEvent succeeded = awaitEvent(command.jobId(), JobState.SUCCEEDED);
+        assertThat(eventsOf(command.jobId())).extracting(JobEvent::state)
+                .containsSubsequence(JobState.RUNNING, JobState.SUCCEEDED);
+        assertThat(succeeded.artworkIds()).hasSize(3);
+        CatalogEntry first = catalog.find(succeeded.artworkIds().get(0)).orElseThrow();
+        assertThat(first.provenance().model().id()).isEqualTo("emoji-dcgan");
+        assertThat(first.provenance().model().weightsSha256()).hasSize(64);
+        assertThat(first.provenance().parameters()).containsEntry("seed", 42);
+        assertThat(first.provenance().credits()).isNotEmpty();
+        try (InputStream png = store.open(first.artwork().image().key())) {
+            var image = ImageIO.read(new ByteArrayInputStream(png.readAllBytes()));
+            assertThat(image.getWidth()).isEqualTo(first.artwork().image().width());
+            assertThat(image.getHeight()).isEqualTo(first.artwork().image().height());
+        }
+    }
+
+    @Test
+    void aRedeliveredCommandMakesOneSetOfArtworks() {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 2, 7L, Instant.now());
+
+        send(command);
+        send(command);
+
+        await().atMost(PATIENCE).until(() -> eventsOf(command.jobId()).stream()
+                .filter(event -> event.state() == JobState.SUCCEEDED).count() == 2);
+        List<List<UUID>> reported = eventsOf(command.jobId()).stream()
+                .filter(event -> event.state() == JobState.SUCCEEDED).map(JobEvent::artworkIds).toList();
+        assertThat(reported.get(0)).hasSize(2).isEqualTo(reported.get(1));
+        assertThat(catalog.artworkIdsOfJob(command.jobId())).isEqualTo(reported.get(0));
+    }
+
+    @Test
+    void aCommandForAnUnknownModelFailsTheJobAndIsDeadLettered() {
+        var command = GenerationCommand.of(UUID.randomUUID(), "no-such-model", 1, 1L, Instant.now());
+        var deadLetters = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS_DEAD_LETTER);
+        try {
+            send(command);
+
+            JobEvent failed = awaitEvent(command.jobId(), JobState.FAILED);
+            assertThat(failed.failure().type()).isEqualTo("urn:pinxit:problem:unknown-model");
+            assertThat(failed.failure().detail()).contains("no-such-model");
+            await().atMost(PATIENCE).until(() -> deadLetters.getRecords().stream()
+                    .anyMatch(record -> command.jobId().toString().equals(record.key())));
+            assertThat(catalog.artworkIdsOfJob(command.jobId())).isEmpty();
+        } finally {
+            deadLetters.close();
+        }
+    }
+
+    @Test
+    void theWorkerAnnouncesTheModelsItServesWithTheirCards() {
+        var announcements = kafka.consume(ModelAnnouncement.class).fromTopics(Topics.WORKER_MODELS);
+        try {
+            await().atMost(PATIENCE).until(() -> !announcements.getRecords().isEmpty());
+            ModelAnnouncement announcement = announcements.getRecords().get(0).value();
+            assertThat(announcement.models()).anySatisfy(model -> {
+                assertThat(model.id()).isEqualTo("emoji-dcgan");
+                assertThat(model.card().get("weightsSha256").asText()).hasSize(64);
+            });
+            assertThat(announcement.isValidAt(Instant.now())).isTrue();
+        } finally {
+            announcements.close();
+        }
+    }
+
+    private void send(GenerationCommand command) {
+        kafka.produce(GenerationCommand.class)
+                .fromRecords(new ProducerRecord<>(Topics.GENERATION_COMMANDS, command.jobId().toString(), command))
+                .awaitCompletion();
+    }
+
+    private JobEvent awaitEvent(UUID jobId, JobState state) {
+        await().atMost(PATIENCE).until(() -> eventsOf(jobId).stream().anyMatch(event -> event.state() == state));
+        return eventsOf(jobId).stream().filter(event -> event.state() == state).findFirst().orElseThrow();
+    }
+
+    private List<JobEvent> eventsOf(UUID jobId) {
+        return events.getRecords().stream().map(ConsumerRecord::value)
+                .filter(event -> event.jobId().equals(jobId)).toList();
+    }
+}
