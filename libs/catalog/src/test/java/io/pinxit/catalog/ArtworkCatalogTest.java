@@ -1,0 +1,106 @@
+package io.pinxit.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pinxit.infra.PostgresServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The catalog on a real PostgreSQL, migrated by its own Flyway scripts. */
+class ArtworkCatalogTest {
+
+    @TempDir
+    static Path directory;
+
+    private static PostgresServer postgres;
+    private static ArtworkCatalog catalog;
+
+    @BeforeAll
+    static void migrate() {
+        postgres = PostgresServer.start(directory, 0, false);
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl());
+        dataSource.setUser(postgres.username());
+        dataSource.setPassword(postgres.password());
+        Flyway.configure().dataSource(dataSource).schemas("catalog").locations("classpath:db/catalog")
+                .table("catalog_schema_history").load().migrate();
+        var json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        catalog = new ArtworkCatalog(dataSource, json);
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    @Test
+    void anArtworkIsRecordedOncePerJobItem() {
+        UUID jobId = UUID.randomUUID();
+        var first = artwork(jobId, 0, "2026-01-01T00:00:00Z");
+        var redelivered = artwork(jobId, 0, "2026-01-01T00:00:01Z");
+
+        assertThat(catalog.record(first, provenanceOf(first))).isTrue();
+        assertThat(catalog.record(redelivered, provenanceOf(redelivered))).isFalse();
+
+        assertThat(catalog.artworkIdsOfJob(jobId)).containsExactly(first.id());
+        assertThat(catalog.find(redelivered.id())).isEmpty();
+    }
+
+    @Test
+    void anArtworkIsReadBackWithItsProvenance() {
+        var artwork = artwork(UUID.randomUUID(), 3, "2026-02-01T00:00:00Z");
+        catalog.record(artwork, provenanceOf(artwork));
+
+        CatalogEntry entry = catalog.find(artwork.id()).orElseThrow();
+
+        assertThat(entry.artwork()).isEqualTo(artwork);
+        assertThat(entry.provenance()).isEqualTo(provenanceOf(artwork));
+    }
+
+    @Test
+    void newestComesFirstAndTheLastIdSeenContinuesTheListing() {
+        UUID jobId = UUID.randomUUID();
+        var older = artwork(jobId, 0, "2030-01-01T00:00:00Z");
+        var newer = artwork(jobId, 1, "2030-01-01T00:00:00.001Z");
+        catalog.record(older, provenanceOf(older));
+        catalog.record(newer, provenanceOf(newer));
+
+        List<Artwork> firstPage = catalog.newest(1, Optional.empty());
+        List<Artwork> secondPage = catalog.newest(1, Optional.of(firstPage.get(0).id()));
+
+        assertThat(firstPage).containsExactly(newer);
+        assertThat(secondPage).containsExactly(older);
+    }
+
+    /** A version 7 UUID for the instant, so that ids order by time as the services' ids do. */
+    private static Artwork artwork(UUID jobId, int index, String createdAt) {
+        Instant at = Instant.parse(createdAt).truncatedTo(ChronoUnit.MICROS);
+        UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L | index,
+                0x8000_0000_0000_0000L | (UUID.randomUUID().getLeastSignificantBits() & 0x3FFF_FFFF_FFFF_FFFFL));
+        var image = new StoredImage("sha256/ab/" + "ab".repeat(32) + ".png", "ab".repeat(32), "image/png", 32, 32, 100);
+        return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", image, at);
+    }
+
+    private static ProvenanceRecord provenanceOf(Artwork artwork) {
+        return new ProvenanceRecord(artwork.id(), artwork.jobId(), artwork.index(),
+                new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "cd".repeat(32)), Map.of("seed", 42),
+                artwork.image().sha256(), new ProvenanceRecord.Producer("generation-service", "w1", "cpu()", "PyTorch"),
+                List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Twitter, Inc and other contributors")),
+                artwork.createdAt());
+    }
+}
