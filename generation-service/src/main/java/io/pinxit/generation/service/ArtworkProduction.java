@@ -38,6 +38,7 @@ public class ArtworkProduction {
     private final TimeOrderedIds ids;
     private final Clock clock;
     private final WorkerConfig worker;
+    private final DjlRuntime.RuntimeInfo runtime = DjlRuntime.info();
 
     ArtworkProduction(ServedGenerators generators, ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids,
                       Clock clock, WorkerConfig worker) {
@@ -73,7 +74,8 @@ public class ArtworkProduction {
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
                 Map.of("seed", command.seed(), "count", command.count()),
                 stored.sha256(),
-                new ProvenanceRecord.Producer(SERVICE, worker.id(), DjlRuntime.device(), DjlRuntime.engine()),
+                new ProvenanceRecord.Producer(SERVICE, worker.id(), runtime.device(),
+                        runtime.engine() + " " + runtime.engineVersion() + " via DJL"),
                 card.dataSources().stream().map(source -> new ProvenanceRecord.Credit(source.name(),
                         source.licence(), source.attribution())).toList(),
                 now);

@@ -24,8 +24,9 @@ public class ServedGenerators {
     private final Map<String, ImageGenerator> byModelId;
 
     ServedGenerators() {
-        var loader = new ModelLoader();
-        byModelId = ModelCatalog.fromClasspath().cards().stream()
+        var catalog = ModelCatalog.fromClasspath();
+        var loader = new ModelLoader(catalog);
+        byModelId = catalog.cards().stream()
                 .map(loader::load)
                 .collect(Collectors.toUnmodifiableMap(generator -> generator.card().id(), Function.identity()));
         LOG.infof("Serving models %s", byModelId.keySet());
@@ -40,7 +41,7 @@ public class ServedGenerators {
     }
 
     @PreDestroy
-    void close() throws Exception {
+    void close() {
         for (ImageGenerator generator : byModelId.values()) {
             generator.close();
         }
