@@ -1,0 +1,143 @@
+package io.pinxit.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.pinxit.launcher.Suite;
+import io.pinxit.launcher.SuiteSettings;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One picture end to end: the four packaged services as child JVMs on real Kafka, PostgreSQL and S3. */
+class EndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    private static Suite suite;
+    private static String gateway;
+    private static String gallery;
+
+    @BeforeAll
+    static void startTheSuite() throws IOException {
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "suite-");
+        long started = System.nanoTime();
+        suite = Suite.start(SuiteSettings.forTests(SuiteSettings.enclosingRepository(Path.of("")), data));
+        gateway = suite.url("gateway-service").toString();
+        gallery = suite.url("gallery-service").toString();
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(gateway).get("/api/v1/models")
+                .then().statusCode(200).body("id", hasItem("emoji-dcgan")));
+        System.out.printf("e2e: suite started and the model announced in %d ms%n", millisSince(started));
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aGenerationJobFlowsFromTheGatewayToTheGallery() throws IOException {
+        long submitted = System.nanoTime();
+        String location = given().baseUri(gateway).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "e2e-" + UUID.randomUUID())
+                .body("{\"model\":\"emoji-dcgan\",\"count\":4,\"seed\":42}")
+                .post("/api/v1/jobs/generations").then()
+                .statusCode(202).body("state", equalTo("QUEUED"))
+                .extract().header("Location");
+
+        JsonPath job = awaitSuccess(location);
+        System.out.printf("e2e: a job of 4 pictures went from 202 to SUCCEEDED in %d ms%n", millisSince(submitted));
+        List<String> artworks = job.getList("artworkIds");
+        assertThat(artworks).hasSize(4);
+
+        List<String> listed = given().baseUri(gallery).queryParam("limit", 100).get("/api/v1/artworks")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(listed).containsAll(artworks);
+
+        String weightsSha256 = given().baseUri(gateway).get("/api/v1/models").then().extract()
+                .path("find { it.id == 'emoji-dcgan' }.card.weightsSha256");
+        String first = artworks.get(0);
+        JsonPath artwork = given().baseUri(gallery).get("/api/v1/artworks/" + first)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(artwork.getString("jobId")).isEqualTo(job.getString("id"));
+        assertThat(artwork.getString("provenance.model.id")).isEqualTo("emoji-dcgan");
+        assertThat(artwork.getString("provenance.model.weightsSha256")).isEqualTo(weightsSha256);
+        assertThat(artwork.getLong("provenance.parameters.seed")).isEqualTo(42L);
+        assertThat(artwork.getString("provenance.producer.service")).isEqualTo("generation-service");
+        assertThat(artwork.getList("provenance.credits.licence")).contains("CC-BY-4.0");
+
+        byte[] png = image(first);
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(picture.getWidth()).isEqualTo(artwork.getInt("width")).isEqualTo(32);
+        assertThat(picture.getHeight()).isEqualTo(artwork.getInt("height")).isEqualTo(32);
+        assertThat(sha256(png)).isEqualTo(artwork.getString("sha256"));
+    }
+
+    @Test
+    void theSameSeedModelAndCountGiveBitIdenticalPixels() throws IOException {
+        List<String> first = awaitSuccess(submit(2, 7)).getList("artworkIds");
+        List<String> second = awaitSuccess(submit(2, 7)).getList("artworkIds");
+
+        assertThat(second).doesNotContainAnyElementsOf(first);
+        for (int index = 0; index < first.size(); index++) {
+            assertThat(pixels(image(second.get(index)))).isEqualTo(pixels(image(first.get(index))));
+        }
+        assertThat(pixels(image(first.get(0)))).isNotEqualTo(pixels(image(first.get(1))));
+    }
+
+    private static String submit(int count, long seed) {
+        return given().baseUri(gateway).contentType(ContentType.JSON)
+                .body("{\"model\":\"emoji-dcgan\",\"count\":" + count + ",\"seed\":" + seed + "}")
+                .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
+    }
+
+    private static JsonPath awaitSuccess(String location) {
+        await().atMost(PATIENCE).until(() -> {
+            String state = given().baseUri(gateway).get(location).then().statusCode(200).extract().path("state");
+            assertThat(state).isNotEqualTo("FAILED");
+            return "SUCCEEDED".equals(state);
+        });
+        return given().baseUri(gateway).get(location).then().extract().jsonPath();
+    }
+
+    private static byte[] image(String artworkId) {
+        return given().baseUri(gallery).get("/api/v1/artworks/" + artworkId + "/image")
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+    }
+
+    private static int[] pixels(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+}
