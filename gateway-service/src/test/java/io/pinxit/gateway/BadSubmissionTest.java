@@ -1,6 +1,5 @@
 package io.pinxit.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,7 +32,7 @@ class BadSubmissionTest {
             KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/v1/models").then().body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+                TestAccounts.asAdmin().get("/api/v1/models").then().body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
     }
 
     @Test
@@ -92,7 +91,7 @@ class BadSubmissionTest {
 
     @Test
     void aBodyThatIsNotJsonIsRejectedWith415() {
-        given().contentType(ContentType.TEXT).body("model=emoji-dcgan")
+        TestAccounts.asAdmin().contentType(ContentType.TEXT).body("model=emoji-dcgan")
                 .post("/api/v1/jobs/generations").then()
                 .statusCode(415)
                 .contentType("application/problem+json")
@@ -101,7 +100,7 @@ class BadSubmissionTest {
 
     @Test
     void anInvalidIdempotencyKeyIsRejectedWith400() {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it")
+        TestAccounts.asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it")
                 .body("{\"model\":\"emoji-dcgan\",\"count\":1}")
                 .post("/api/v1/jobs/generations").then()
                 .statusCode(400)
@@ -111,7 +110,7 @@ class BadSubmissionTest {
 
     @Test
     void anUnknownJobIs404ProblemJson() {
-        given().get("/api/v1/jobs/" + UUID.randomUUID()).then()
+        TestAccounts.asAdmin().get("/api/v1/jobs/" + UUID.randomUUID()).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pinxit:problem:job-not-found"));
@@ -119,12 +118,12 @@ class BadSubmissionTest {
 
     @Test
     void aJobIdThatIsNotAUuidIs404ProblemJson() {
-        given().get("/api/v1/jobs/not-a-uuid").then()
+        TestAccounts.asAdmin().get("/api/v1/jobs/not-a-uuid").then()
                 .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     private ValidatableResponse submit(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/jobs/generations").then();
+        return TestAccounts.asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/jobs/generations").then();
     }
 }

@@ -1,6 +1,5 @@
 package io.pinxit.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -52,7 +51,7 @@ class BrokerUnavailableTest {
         servedModels.accept(KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
         long jobsBefore = jobCount();
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "while-kafka-is-down")
+        TestAccounts.asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", "while-kafka-is-down")
                 .body("{\"model\":\"emoji-dcgan\",\"count\":1}")
                 .post("/api/v1/jobs/generations").then()
                 .statusCode(503)

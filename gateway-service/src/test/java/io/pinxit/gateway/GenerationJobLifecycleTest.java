@@ -1,6 +1,5 @@
 package io.pinxit.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -60,7 +59,7 @@ class GenerationJobLifecycleTest {
         kafka = KafkaTestSupport.companion(bootstrapServers);
         KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/v1/models").then().statusCode(200).body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+                TestAccounts.asAdmin().get("/api/v1/models").then().statusCode(200).body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
     }
 
     @AfterEach
@@ -74,7 +73,7 @@ class GenerationJobLifecycleTest {
                 .statusCode(202).extract().path("id");
         UUID jobId = UUID.fromString(id);
 
-        given().get("/api/v1/jobs/" + jobId).then().statusCode(200)
+        TestAccounts.asAdmin().get("/api/v1/jobs/" + jobId).then().statusCode(200)
                 .body("state", equalTo("QUEUED"))
                 .body("request.model", equalTo("emoji-dcgan"))
                 .body("request.count", equalTo(4))
@@ -136,8 +135,8 @@ class GenerationJobLifecycleTest {
         KafkaTestSupport.report(kafka, JobEvent.running(marker, JobKind.GENERATION, "w", Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/v1/jobs/" + marker).then().body("state", equalTo("RUNNING")));
-        given().get("/api/v1/jobs/" + jobId).then().statusCode(200)
+                TestAccounts.asAdmin().get("/api/v1/jobs/" + marker).then().body("state", equalTo("RUNNING")));
+        TestAccounts.asAdmin().get("/api/v1/jobs/" + jobId).then().statusCode(200)
                 .body("state", equalTo("SUCCEEDED"))
                 .body("artworkIds", equalTo(List.of(artwork.toString())));
     }
@@ -159,7 +158,8 @@ class GenerationJobLifecycleTest {
 
     private void followStates(UUID jobId, List<String> states) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/jobs/" + jobId + "/events"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestAccounts.ADMIN_KEY).build();
         try {
             HttpResponse<InputStream> response = HttpClient.newHttpClient()
                     .send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -177,7 +177,7 @@ class GenerationJobLifecycleTest {
     }
 
     private io.restassured.response.ValidatableResponse submit(String body, String idempotencyKey) {
-        var request = given().contentType(ContentType.JSON).body(body);
+        var request = TestAccounts.asAdmin().contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

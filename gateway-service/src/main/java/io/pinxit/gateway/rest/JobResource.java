@@ -1,5 +1,6 @@
 package io.pinxit.gateway.rest;
 
+import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.service.DuplicateIdempotencyKeyException;
 import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.gateway.service.GenerationRequest;
@@ -14,6 +15,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,27 +42,31 @@ public class JobResource {
     private final JobSubmission submission;
     private final JobStore jobs;
     private final JobUpdates updates;
+    private final Caller caller;
 
-    JobResource(JobSubmission submission, JobStore jobs, JobUpdates updates) {
+    JobResource(JobSubmission submission, JobStore jobs, JobUpdates updates, Caller caller) {
         this.submission = submission;
         this.jobs = jobs;
         this.updates = updates;
+        this.caller = caller;
     }
 
     /** Accepts a generation job; retrying with the same Idempotency-Key returns the same job. */
     @POST
     @Path("generations")
+    @RolesAllowed("scope:jobs:submit")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitGeneration(@Valid @NotNull GenerationRequest body,
                                      @RestHeader("Idempotency-Key")
                                      @Pattern(regexp = "[\\x21-\\x7e]{1,255}",
                                              message = "must be 1 to 255 visible ASCII characters")
                                      String idempotencyKey) {
+        var author = new JobSubmission.Author(caller.accountId(), caller.name());
         Submission accepted;
         try {
-            accepted = submission.submitGeneration(body, Optional.ofNullable(idempotencyKey));
+            accepted = submission.submitGeneration(body, author, Optional.ofNullable(idempotencyKey));
         } catch (DuplicateIdempotencyKeyException raced) {
-            accepted = submission.replay(body, idempotencyKey);
+            accepted = submission.replay(body, author, idempotencyKey);
         }
         JobView view = JobView.of(accepted.job());
         return Response.accepted(view).location(URI.create(view.links().get("self")))
@@ -69,6 +75,7 @@ public class JobResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed("scope:jobs:read")
     public JobView job(@RestPath UUID id) {
         return JobView.of(find(id));
     }
@@ -76,6 +83,7 @@ public class JobResource {
     /** The job's state now and each later change, until it ends. */
     @GET
     @Path("{id}/events")
+    @RolesAllowed("scope:jobs:read")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
@@ -85,7 +93,7 @@ public class JobResource {
             return Multi.createFrom().item(JobView.of(current));
         }
         // Subscribe to live changes before reading the stored state, so that no change falls between the two.
-        Multi<Job> stored = Uni.createFrom().item(() -> find(id))
+        Multi<Job> stored = Uni.createFrom().item(() -> jobs.find(id).orElse(current))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).toMulti();
         Multi<Job> changes = Multi.createBy().merging().streams(updates.of(id), stored);
         return Multi.createFrom().<JobView>emitter(emitter -> {
@@ -99,8 +107,9 @@ public class JobResource {
         });
     }
 
+    /** A job the caller may see; another author's job is answered exactly as a job that does not exist. */
     private Job find(UUID id) {
-        return jobs.find(id).orElseThrow(() -> new ProblemException(
+        return jobs.find(id).filter(job -> caller.maySee(job.authorId())).orElseThrow(() -> new ProblemException(
                 Problem.of(GatewayProblems.JOB_NOT_FOUND, "There is no job " + id)));
     }
 }

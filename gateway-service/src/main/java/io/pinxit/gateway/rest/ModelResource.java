@@ -3,6 +3,7 @@ package io.pinxit.gateway.rest;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.ServedModel;
 import io.pinxit.gateway.service.ServedModels;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import java.util.List;
 
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class ModelResource {
 
     private final ServedModels servedModels;

@@ -12,6 +12,12 @@ public final class GatewayProblems {
     public static final ProblemType BROKER_UNAVAILABLE = ProblemType.of("broker-unavailable",
             "Jobs cannot be accepted right now", 503);
 
+    public static final ProblemType ACCOUNT_EXISTS = ProblemType.of("account-exists", "The account exists already",
+            409);
+    public static final ProblemType SCOPE_NOT_ALLOWED = ProblemType.of("scope-not-allowed",
+            "A scope is not allowed for this account", 400);
+    public static final ProblemType KEY_NOT_FOUND = ProblemType.of("key-not-found", "No such API key", 404);
+
     private GatewayProblems() {
     }
 }

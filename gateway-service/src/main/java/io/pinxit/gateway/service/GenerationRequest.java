@@ -1,15 +1,24 @@
 package io.pinxit.gateway.service;
 
+import io.pinxit.contracts.Visibility;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
-/** A client's request to generate pictures; a missing seed is chosen by the gateway and recorded. */
+/**
+ * A client's request to generate pictures, with the authorship of what it makes. A missing seed is chosen by the
+ * gateway and recorded; a missing licence means all rights reserved; a missing visibility means public.
+ */
 public record GenerationRequest(
         @NotBlank String model,
         @NotNull @Min(1) @Max(16) Integer count,
-        @Min(0) @Max(MAX_SEED) Long seed) {
+        @Min(0) @Max(MAX_SEED) Long seed,
+        @Size(max = 200) String title,
+        @Size(max = 2000) String description,
+        @Licence String licence,
+        Visibility visibility) {
 
     /** The largest integer a JSON client (JavaScript included) can hold exactly. */
     public static final long MAX_SEED = 9_007_199_254_740_991L;

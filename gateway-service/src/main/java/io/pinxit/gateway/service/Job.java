@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A job as the gateway knows it. {@code request} is what the client asked for, after defaults were applied. */
-public record Job(UUID id, JobKind kind, JobState state, Map<String, Object> request, List<UUID> artworkIds,
-                  JobFailure failure, Instant createdAt, Instant updatedAt) {
+/**
+ * A job as the gateway knows it. {@code request} is what the client asked for, after defaults were applied;
+ * {@code authorId} is the account that submitted it (absent only for a job known from its events alone).
+ */
+public record Job(UUID id, JobKind kind, JobState state, UUID authorId, Map<String, Object> request,
+                  List<UUID> artworkIds, JobFailure failure, Instant createdAt, Instant updatedAt) {
 
     public Job {
         request = Map.copyOf(request);

@@ -26,7 +26,7 @@ public class JobStore {
 
     private static final TypeReference<Map<String, Object>> REQUEST = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, kind, state, request, artwork_ids, failure, created_at, updated_at";
+    private static final String COLUMNS = "id, kind, state, author_id, request, artwork_ids, failure, created_at, updated_at";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -38,18 +38,19 @@ public class JobStore {
 
     /** Inserts a new job; joins the caller's transaction. */
     public void insert(Job job, Optional<IdempotencyKey> idempotencyKey) {
-        String sql = "insert into gateway.job (id, kind, state, request, idempotency_key, request_fingerprint, "
-                + "created_at, updated_at) values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
+        String sql = "insert into gateway.job (id, kind, state, author_id, request, idempotency_key, "
+                + "request_fingerprint, created_at, updated_at) values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, job.id());
             statement.setString(2, job.kind().name());
             statement.setString(3, job.state().name());
-            statement.setString(4, json.writeValueAsString(job.request()));
-            statement.setString(5, idempotencyKey.map(IdempotencyKey::value).orElse(null));
-            statement.setString(6, idempotencyKey.map(IdempotencyKey::requestFingerprint).orElse(null));
-            statement.setTimestamp(7, Timestamp.from(job.createdAt()));
-            statement.setTimestamp(8, Timestamp.from(job.updatedAt()));
+            statement.setObject(4, job.authorId());
+            statement.setString(5, json.writeValueAsString(job.request()));
+            statement.setString(6, idempotencyKey.map(IdempotencyKey::value).orElse(null));
+            statement.setString(7, idempotencyKey.map(IdempotencyKey::requestFingerprint).orElse(null));
+            statement.setTimestamp(8, Timestamp.from(job.createdAt()));
+            statement.setTimestamp(9, Timestamp.from(job.updatedAt()));
             statement.executeUpdate();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -130,7 +131,8 @@ public class JobStore {
             Array artworks = row.getArray("artwork_ids");
             String failure = row.getString("failure");
             return new Job(row.getObject("id", UUID.class), JobKind.valueOf(row.getString("kind")),
-                    JobState.valueOf(row.getString("state")), json.readValue(row.getString("request"), REQUEST),
+                    JobState.valueOf(row.getString("state")), row.getObject("author_id", UUID.class),
+                    json.readValue(row.getString("request"), REQUEST),
                     Arrays.asList((UUID[]) artworks.getArray()),
                     failure == null ? null : json.readValue(failure, JobFailure.class),
                     row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());

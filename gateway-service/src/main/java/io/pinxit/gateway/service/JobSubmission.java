@@ -2,11 +2,13 @@ package io.pinxit.gateway.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ServedModel;
 import io.pinxit.contracts.TimeOrderedIds;
+import io.pinxit.contracts.Visibility;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.messaging.BrokerUnavailableException;
 import io.pinxit.gateway.messaging.CommandPublisher;
@@ -24,7 +26,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -58,9 +62,13 @@ public class JobSubmission {
     public record Submission(Job job, boolean replayed) {
     }
 
+    /** The account that submits a job: the author of what it makes. */
+    public record Author(UUID id, String name) {
+    }
+
     @Transactional
-    public Submission submitGeneration(GenerationRequest request, Optional<String> idempotencyKey) {
-        Optional<IdempotencyKey> key = idempotencyKey.map(value -> new IdempotencyKey(value, fingerprint(request)));
+    public Submission submitGeneration(GenerationRequest request, Author author, Optional<String> idempotencyKey) {
+        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, request));
         Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -68,14 +76,23 @@ public class JobSubmission {
         requireServed(request.model());
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(GenerationRequest.MAX_SEED);
         Instant now = clock.instant();
+        var authorship = new Authorship(author.id(), author.name(), request.title(), request.description(),
+                request.licence() == null ? Authorship.ALL_RIGHTS_RESERVED : request.licence(),
+                request.visibility() == null ? Visibility.PUBLIC : request.visibility());
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("model", request.model());
         accepted.put("count", request.count());
         accepted.put("seed", seed);
-        Job job = new Job(ids.next(), JobKind.GENERATION, JobState.QUEUED, accepted, List.of(), null, now, now);
+        accepted.put("title", authorship.title());
+        accepted.put("description", authorship.description());
+        accepted.put("licence", authorship.licence());
+        accepted.put("visibility", authorship.visibility());
+        accepted.values().removeIf(Objects::isNull);
+        Job job = new Job(ids.next(), JobKind.GENERATION, JobState.QUEUED, author.id(), accepted, List.of(), null,
+                now, now);
         jobs.insert(job, key);
         try {
-            commands.publish(GenerationCommand.of(job.id(), request.model(), request.count(), seed, now));
+            commands.publish(GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now));
         } catch (BrokerUnavailableException e) {
             throw brokerUnavailable(e);
         }
@@ -84,16 +101,21 @@ public class JobSubmission {
 
     /** Answers a submission that lost a race with another one under the same Idempotency-Key. */
     @Transactional
-    public Submission replay(GenerationRequest request, String idempotencyKey) {
-        return earlierSubmission(new IdempotencyKey(idempotencyKey, fingerprint(request)))
+    public Submission replay(GenerationRequest request, Author author, String idempotencyKey) {
+        return earlierSubmission(idempotencyKey(author, idempotencyKey, request))
                 .orElseThrow(() -> new IllegalStateException("Idempotency-Key vanished: " + idempotencyKey));
+    }
+
+    /** Keys are the client's own: two authors may use the same key without meeting. */
+    private IdempotencyKey idempotencyKey(Author author, String key, GenerationRequest request) {
+        return new IdempotencyKey(author.id() + "/" + key, fingerprint(request));
     }
 
     private Optional<Submission> earlierSubmission(IdempotencyKey key) {
         return jobs.findByIdempotencyKey(key.value()).map(earlier -> {
             if (!earlier.getValue().equals(key.requestFingerprint())) {
                 throw new ProblemException(Problem.of(GatewayProblems.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key '" + key.value() + "' was first used for job " + earlier.getKey().id()
+                        "The Idempotency-Key was first used for job " + earlier.getKey().id()
                                 + " with a different request; use a new key for a new request"));
             }
             return new Submission(earlier.getKey(), true);

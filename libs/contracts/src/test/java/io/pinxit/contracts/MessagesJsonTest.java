@@ -19,7 +19,8 @@ class MessagesJsonTest {
 
     @Test
     void generationCommandRoundTripsWithItsSchemaVersion() throws Exception {
-        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 4, 42L, at);
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 4, 42L,
+                new Authorship(UUID.randomUUID(), "ada", "Faces", null, "CC-BY-4.0", Visibility.PUBLIC), at);
 
         String text = json.writeValueAsString(command);
 

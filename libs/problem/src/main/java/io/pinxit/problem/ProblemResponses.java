@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -29,6 +32,20 @@ public class ProblemResponses {
                 .entity(exception.problem());
         exception.headers().forEach(response::header);
         return response.build();
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException exception) {
+        String detail = exception instanceof AuthenticationFailedException && exception.getMessage() != null
+                ? exception.getMessage()
+                : "Send an API key as 'Authorization: Bearer <key>'";
+        return Response.fromResponse(respond(Problem.of(ProblemTypes.UNAUTHENTICATED, detail)))
+                .header("WWW-Authenticate", "Bearer realm=\"pinxit\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception) {
+        return respond(Problem.of(ProblemTypes.FORBIDDEN, "The API key does not allow this"));
     }
 
     @ServerExceptionMapper

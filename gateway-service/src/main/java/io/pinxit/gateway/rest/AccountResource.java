@@ -1,0 +1,44 @@
+package io.pinxit.gateway.rest;
+
+import io.pinxit.gateway.security.Accounts;
+import io.pinxit.gateway.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private final Accounts accounts;
+
+    AccountResource(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    public record NewAccountRequest(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}",
+            message = "must be 2 to 64 lower-case letters, digits, '.', '_' or '-'") String name, Role role) {
+    }
+
+    public record AccountView(UUID id, String name, Role role, KeyResource.IssuedKeyView firstKey) {
+    }
+
+    /** Makes an account and its first API key, which is shown this once. */
+    @POST
+    @RolesAllowed("scope:accounts:admin")
+    public Response create(@Valid @NotNull NewAccountRequest body) {
+        var created = accounts.create(body.name(), body.role() == null ? Role.USER : body.role());
+        var view = new AccountView(created.account().id(), created.account().name(), created.account().role(),
+                KeyResource.IssuedKeyView.of(created.firstKey()));
+        return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+}

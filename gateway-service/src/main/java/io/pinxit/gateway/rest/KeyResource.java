@@ -1,0 +1,96 @@
+package io.pinxit.gateway.rest;
+
+import io.pinxit.gateway.security.Account;
+import io.pinxit.gateway.security.Accounts;
+import io.pinxit.gateway.security.ApiKey;
+import io.pinxit.gateway.security.Caller;
+import io.pinxit.gateway.security.Role;
+import io.pinxit.gateway.security.Scope;
+import io.pinxit.problem.Problem;
+import io.pinxit.problem.ProblemException;
+import io.pinxit.problem.ProblemTypes;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** The caller's own API keys. */
+@Path("/api/v1/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class KeyResource {
+
+    private final Accounts accounts;
+    private final Caller caller;
+
+    KeyResource(Accounts accounts, Caller caller) {
+        this.accounts = accounts;
+        this.caller = caller;
+    }
+
+    public record NewKeyRequest(@NotBlank @Size(max = 100) String name, List<String> scopes) {
+    }
+
+    public record KeyView(UUID id, String name, List<String> scopes, Instant createdAt, Instant revokedAt) {
+        static KeyView of(ApiKey key) {
+            return new KeyView(key.id(), key.name(), key.scopes().stream().map(Scope::value).sorted().toList(),
+                    key.createdAt(), key.revokedAt());
+        }
+    }
+
+    /** A new key; {@code secret} appears in this answer only and is never stored. */
+    public record IssuedKeyView(UUID id, String name, List<String> scopes, String secret) {
+        static IssuedKeyView of(Accounts.IssuedKey issued) {
+            var view = KeyView.of(issued.key());
+            return new IssuedKeyView(view.id(), view.name(), view.scopes(), issued.secret());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issue(@Valid @NotNull NewKeyRequest body) {
+        Role role = caller.isAdmin() ? Role.ADMIN : Role.USER;
+        Set<Scope> scopes = body.scopes() == null ? Accounts.allScopesOf(role) : parse(body.scopes());
+        var account = new Account(caller.accountId(), caller.name(), role, null);
+        var issued = accounts.issue(account, body.name(), scopes);
+        return Response.status(Response.Status.CREATED).entity(IssuedKeyView.of(issued)).build();
+    }
+
+    @GET
+    public List<KeyView> list() {
+        return accounts.keysOf(caller.accountId()).stream().map(KeyView::of).toList();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@RestPath UUID id) {
+        accounts.revoke(id, caller.accountId());
+        return Response.noContent().build();
+    }
+
+    private static Set<Scope> parse(List<String> values) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String value : values) {
+            scopes.add(Scope.parse(value).orElseThrow(() -> new ProblemException(Problem.of(
+                    ProblemTypes.INVALID_REQUEST, "Unknown scope '" + value + "'",
+                    List.of(new Problem.FieldError("scopes", "'" + value + "' is not one of "
+                            + EnumSet.allOf(Scope.class).stream().map(Scope::value).toList()))))));
+        }
+        return scopes;
+    }
+}

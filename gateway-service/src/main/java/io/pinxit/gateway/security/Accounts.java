@@ -1,0 +1,105 @@
+package io.pinxit.gateway.security;
+
+import io.pinxit.contracts.TimeOrderedIds;
+import io.pinxit.gateway.service.GatewayProblems;
+import io.pinxit.problem.Problem;
+import io.pinxit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Makes accounts and their keys, and revokes keys. A key's secret leaves the gateway once, in the answer. */
+@ApplicationScoped
+public class Accounts {
+
+    private final AccountStore store;
+    private final TimeOrderedIds ids;
+    private final Clock clock;
+
+    Accounts(AccountStore store, TimeOrderedIds ids, Clock clock) {
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** A key as it is shown the one time it is made. */
+    public record IssuedKey(ApiKey key, String secret) {
+    }
+
+    /** An account as it is made, with its first key. */
+    public record NewAccount(Account account, IssuedKey firstKey) {
+    }
+
+    @Transactional
+    public NewAccount create(String name, Role role) {
+        var account = new Account(ids.next(), name, role, clock.instant());
+        try {
+            store.insert(account);
+        } catch (DuplicateAccountException e) {
+            throw new ProblemException(Problem.of(GatewayProblems.ACCOUNT_EXISTS,
+                    "An account named '" + name + "' exists already",
+                    List.of(new Problem.FieldError("name", "is taken"))));
+        }
+        return new NewAccount(account, issue(account, "first key", allScopesOf(role)));
+    }
+
+    @Transactional
+    public IssuedKey issue(Account account, String name, Set<Scope> scopes) {
+        Set<Scope> refused = scopes.stream().filter(scope -> !scope.allowedFor(account.role()))
+                .collect(Collectors.toSet());
+        if (!refused.isEmpty()) {
+            String message = "are not allowed for a " + account.role() + " account: "
+                    + refused.stream().map(Scope::value).sorted().collect(Collectors.joining(", "));
+            throw new ProblemException(Problem.of(GatewayProblems.SCOPE_NOT_ALLOWED, "scopes " + message,
+                    List.of(new Problem.FieldError("scopes", message))));
+        }
+        String secret = KeySecrets.newSecret();
+        var key = new ApiKey(ids.next(), account.id(), name, scopes, clock.instant(), null);
+        store.insert(key, KeySecrets.hash(secret));
+        return new IssuedKey(key, secret);
+    }
+
+    /**
+     * Makes sure the given secret is an admin key, creating the admin account on first use: how a fresh
+     * installation gets its first key.
+     */
+    @Transactional
+    public void ensureAdminKey(String adminName, String secret) {
+        if (store.findActiveKey(KeySecrets.hash(secret)).isPresent()) {
+            return;
+        }
+        Account admin = store.findAccountByName(adminName).orElseGet(() -> {
+            var account = new Account(ids.next(), adminName, Role.ADMIN, clock.instant());
+            store.insert(account);
+            return account;
+        });
+        var key = new ApiKey(ids.next(), admin.id(), "bootstrap", allScopesOf(Role.ADMIN), clock.instant(), null);
+        store.insert(key, KeySecrets.hash(secret));
+    }
+
+    public List<ApiKey> keysOf(UUID accountId) {
+        return store.keysOf(accountId);
+    }
+
+    public void revoke(UUID keyId, UUID accountId) {
+        if (!store.revoke(keyId, accountId, clock.instant())) {
+            throw new ProblemException(Problem.of(GatewayProblems.KEY_NOT_FOUND,
+                    "You have no active key " + keyId));
+        }
+    }
+
+    public static Set<Scope> allScopesOf(Role role) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (Scope scope : Scope.values()) {
+            if (scope.allowedFor(role)) {
+                scopes.add(scope);
+            }
+        }
+        return scopes;
+    }
+}

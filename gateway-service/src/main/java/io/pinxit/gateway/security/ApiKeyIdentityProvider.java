@@ -1,0 +1,48 @@
+package io.pinxit.gateway.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+
+/** Turns an API key into the identity of its account, with the account's role and the key's scopes as roles. */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    static final String ACCOUNT_ID = "pinxit.account-id";
+
+    private final AccountStore accounts;
+
+    ApiKeyIdentityProvider(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String secret = request.getToken().getToken();
+        return context.runBlocking(() -> {
+            if (!KeySecrets.looksLikeKey(secret)) {
+                throw new AuthenticationFailedException("The bearer token is not a Pinxit API key");
+            }
+            var owner = accounts.findActiveKey(KeySecrets.hash(secret))
+                    .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown or revoked"));
+            var identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(owner.account().name()))
+                    .addRole(owner.account().role().name().toLowerCase(Locale.ROOT))
+                    .addAttribute(ACCOUNT_ID, owner.account().id());
+            owner.key().scopes().forEach(scope -> identity.addRole(Scope.ROLE_PREFIX + scope.value()));
+            return identity.build();
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package io.pinxit.gateway.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+
+/** The account behind the current request. */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public UUID accountId() {
+        return identity.getAttribute(ApiKeyIdentityProvider.ACCOUNT_ID);
+    }
+
+    public String name() {
+        return identity.getPrincipal().getName();
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole("admin");
+    }
+
+    /** Whether the caller may see something made by this account: its author, or an admin. */
+    public boolean maySee(UUID authorId) {
+        return isAdmin() || accountId().equals(authorId);
+    }
+}

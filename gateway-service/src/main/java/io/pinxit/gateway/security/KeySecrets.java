@@ -1,0 +1,40 @@
+package io.pinxit.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Makes and hashes API key secrets. A secret carries 256 random bits, so a plain SHA-256 is enough to store it:
+ * there is nothing to guess that a slow hash would protect.
+ */
+public final class KeySecrets {
+
+    static final String PREFIX = "pxk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KeySecrets() {
+    }
+
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static boolean looksLikeKey(String candidate) {
+        return candidate.startsWith(PREFIX) && candidate.length() == PREFIX.length() + 43;
+    }
+
+    public static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.pinxit.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.agroal.api.AgroalDataSource;
+import io.pinxit.gateway.security.KeySecrets;
+import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Who may do what: API keys, accounts, and the authorship that every job records. */
+@QuarkusTest
+@WithTestResource(LocalInfrastructureTestResource.class)
+class IdentityTest {
+
+    private static final String JOB = "{\"model\":\"emoji-dcgan\",\"count\":1}";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void announceTheServedModel() {
+        try (var kafka = KafkaTestSupport.companion(bootstrapServers)) {
+            KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models")
+                .then().body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+    }
+
+    @Test
+    void anAnonymousSubmissionIs401WithABearerChallenge() {
+        given().contentType(ContentType.JSON).body(JOB).post("/api/v1/jobs/generations").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"pinxit\"")
+                .body("type", equalTo("urn:pinxit:problem:unauthenticated"));
+    }
+
+    @Test
+    void anUnknownKeyIs401() {
+        TestAccounts.as(KeySecrets.newSecret()).contentType(ContentType.JSON).body(JOB)
+                .post("/api/v1/jobs/generations").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The API key is unknown or revoked"));
+    }
+
+    @Test
+    void aRevokedKeyIs401() {
+        String userKey = TestAccounts.newUserKey();
+        var second = TestAccounts.as(userKey).contentType(ContentType.JSON).body("{\"name\":\"laptop\"}")
+                .post("/api/v1/keys").then().statusCode(201).extract();
+
+        TestAccounts.as(userKey).delete("/api/v1/keys/" + second.path("id")).then().statusCode(204);
+
+        TestAccounts.as(second.path("secret")).contentType(ContentType.JSON).body(JOB)
+                .post("/api/v1/jobs/generations").then().statusCode(401);
+        TestAccounts.as(userKey).contentType(ContentType.JSON).body(JOB)
+                .post("/api/v1/jobs/generations").then().statusCode(202);
+    }
+
+    @Test
+    void aKeyIsShownOnceAndStoredOnlyAsItsHash() throws SQLException {
+        String userKey = TestAccounts.newUserKey();
+
+        TestAccounts.as(userKey).get("/api/v1/keys").then().statusCode(200)
+                .body("[0].secret", nullValue())
+                .body("[0].scopes", hasItem("jobs:submit"));
+
+        assertThat(rowsWhere("secret_sha256 = '" + KeySecrets.hash(userKey) + "'")).isEqualTo(1);
+        assertThat(rowsWhere("secret_sha256 = '" + userKey + "'")).isZero();
+    }
+
+    @Test
+    void aKeyWithoutTheSubmitScopeCannotSubmitJobs() {
+        String userKey = TestAccounts.newUserKey();
+        String readOnly = TestAccounts.as(userKey).contentType(ContentType.JSON)
+                .body("{\"name\":\"dashboard\",\"scopes\":[\"jobs:read\"]}")
+                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+
+        TestAccounts.as(readOnly).contentType(ContentType.JSON).body(JOB).post("/api/v1/jobs/generations").then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aUserCannotMakeAccountsOrAskForAdminScopes() {
+        String userKey = TestAccounts.newUserKey();
+
+        TestAccounts.as(userKey).contentType(ContentType.JSON).body("{\"name\":\"someone-else\"}")
+                .post("/api/v1/accounts").then().statusCode(403);
+        TestAccounts.as(userKey).contentType(ContentType.JSON)
+                .body("{\"name\":\"sneaky\",\"scopes\":[\"accounts:admin\"]}")
+                .post("/api/v1/keys").then().statusCode(400)
+                .body("errors[0].field", equalTo("scopes"));
+    }
+
+    @Test
+    void anotherAuthorsJobIsAnsweredAsIfItDidNotExist() {
+        String alice = TestAccounts.newUserKey();
+        String bob = TestAccounts.newUserKey();
+        String id = TestAccounts.as(alice).contentType(ContentType.JSON).body(JOB)
+                .post("/api/v1/jobs/generations").then().statusCode(202).extract().path("id");
+
+        TestAccounts.as(bob).get("/api/v1/jobs/" + id).then().statusCode(404)
+                .body("type", equalTo("urn:pinxit:problem:job-not-found"));
+        TestAccounts.as(bob).get("/api/v1/jobs/" + id + "/events").then().statusCode(404);
+        TestAccounts.as(alice).get("/api/v1/jobs/" + id).then().statusCode(200);
+        TestAccounts.asAdmin().get("/api/v1/jobs/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void theSameIdempotencyKeyFromTwoAuthorsMakesTwoJobs() {
+        String alice = TestAccounts.newUserKey();
+        String bob = TestAccounts.newUserKey();
+
+        String first = TestAccounts.as(alice).contentType(ContentType.JSON).header("Idempotency-Key", "same")
+                .body(JOB).post("/api/v1/jobs/generations").then().statusCode(202).extract().path("id");
+        TestAccounts.as(bob).contentType(ContentType.JSON).header("Idempotency-Key", "same")
+                .body(JOB).post("/api/v1/jobs/generations").then().statusCode(202)
+                .body("id", not(equalTo(first)));
+    }
+
+    @Test
+    void aJobRecordsItsAuthorsTitleLicenceAndVisibility() {
+        TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body("{\"model\":\"emoji-dcgan\",\"count\":1,\"title\":\"Sunny\",\"licence\":\"CC-BY-4.0\","
+                        + "\"visibility\":\"UNLISTED\"}")
+                .post("/api/v1/jobs/generations").then().statusCode(202)
+                .body("request.title", equalTo("Sunny"))
+                .body("request.licence", equalTo("CC-BY-4.0"))
+                .body("request.visibility", equalTo("UNLISTED"));
+        TestAccounts.asAdmin().contentType(ContentType.JSON).body(JOB)
+                .post("/api/v1/jobs/generations").then().statusCode(202)
+                .body("request.licence", equalTo("LicenseRef-All-Rights-Reserved"))
+                .body("request.visibility", equalTo("PUBLIC"));
+    }
+
+    @Test
+    void aLicenceThatIsNotOfferedIs400NamingTheLicence() {
+        TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body("{\"model\":\"emoji-dcgan\",\"count\":1,\"licence\":\"WTFPL\"}")
+                .post("/api/v1/jobs/generations").then().statusCode(400)
+                .body("errors[0].field", equalTo("licence"));
+    }
+
+    private long rowsWhere(String condition) throws SQLException {
+        try (var connection = dataSource.getConnection();
+             var rows = connection.createStatement().executeQuery("select count(*) from gateway.api_key where "
+                     + condition)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
