@@ -9,7 +9,9 @@ import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
+import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.TimeOrderedIds;
+import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.pinxit.storage.ObjectStore;
 import io.quarkus.test.common.WithTestResource;
@@ -49,7 +51,7 @@ class ArtworkApiTest {
         store.ensureBucket();
         UUID jobId = UUID.randomUUID();
         for (int index = 0; index < 5; index++) {
-            made.add(recordArtwork(jobId, index));
+            made.add(recordArtwork(jobId, index, Visibility.PUBLIC));
         }
     }
 
@@ -106,6 +108,28 @@ class ArtworkApiTest {
     }
 
     @Test
+    void aPrivateArtworkIsNeitherListedNorShownNorServed() throws IOException {
+        UUID hidden = recordArtwork(UUID.randomUUID(), 0, Visibility.PRIVATE);
+
+        List<String> listed = given().queryParam("limit", 100).get("/api/v1/artworks").then().extract().path("items.id");
+        assertThat(listed).doesNotContain(hidden.toString());
+        given().get("/api/v1/artworks/" + hidden).then().statusCode(404)
+                .body("type", equalTo("urn:pinxit:problem:artwork-not-found"));
+        given().get("/api/v1/artworks/" + hidden + "/image").then().statusCode(404);
+    }
+
+    @Test
+    void anUnlistedArtworkIsShownByItsLinkButNotListed() throws IOException {
+        UUID unlisted = recordArtwork(UUID.randomUUID(), 0, Visibility.UNLISTED);
+
+        List<String> listed = given().queryParam("limit", 100).get("/api/v1/artworks").then().extract().path("items.id");
+        assertThat(listed).doesNotContain(unlisted.toString());
+        given().get("/api/v1/artworks/" + unlisted).then().statusCode(200)
+                .body("author", equalTo("ada"))
+                .body("licence", equalTo("CC0-1.0"));
+    }
+
+    @Test
     void anUnknownArtworkIs404ProblemJson() {
         given().get("/api/v1/artworks/" + UUID.randomUUID()).then()
                 .statusCode(404)
@@ -129,7 +153,7 @@ class ArtworkApiTest {
                 .body("errors[0].field", equalTo("limit"));
     }
 
-    private UUID recordArtwork(UUID jobId, int index) throws IOException {
+    private UUID recordArtwork(UUID jobId, int index, Visibility visibility) throws IOException {
         var image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 8; x++) {
             for (int y = 0; y < 8; y++) {
@@ -141,8 +165,9 @@ class ArtworkApiTest {
         var stored = store.putContentAddressed(png.toByteArray(), "image/png", "png");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var artwork = new Artwork(ids.next(), jobId, index, ArtworkKind.GENERATED, "test-model", "1",
-                new StoredImage(stored.key(), stored.sha256(), "image/png", 8, 8, stored.size()), now);
-        var provenance = new ProvenanceRecord(artwork.id(), jobId, index,
+                new StoredImage(stored.key(), stored.sha256(), "image/png", 8, 8, stored.size()),
+                new Authorship(UUID.randomUUID(), "ada", "Square " + index, null, "CC0-1.0", visibility), now);
+        var provenance = new ProvenanceRecord(artwork.id(), jobId, index, artwork.authorship(),
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 99),
                 stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
+import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ModelAnnouncement;
 import io.pinxit.contracts.Topics;
+import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.pinxit.storage.ObjectStore;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class GenerationWorkerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Authorship ADA = new Authorship(UUID.randomUUID(), "ada", "Faces", "Emoji faces",
+            "CC-BY-4.0", Visibility.UNLISTED);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -67,7 +71,7 @@ class GenerationWorkerTest {
 
     @Test
     void aCommandMakesItsPicturesStoresThemAndReportsSuccess() throws Exception {
-        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 3, 42L, Instant.now());
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 3, 42L, ADA, Instant.now());
 
         send(command);
 
@@ -80,6 +84,8 @@ class GenerationWorkerTest {
         assertThat(first.provenance().model().weightsSha256()).hasSize(64);
         assertThat(first.provenance().parameters()).containsEntry("seed", 42);
         assertThat(first.provenance().credits()).isNotEmpty();
+        assertThat(first.provenance().authorship()).isEqualTo(ADA);
+        assertThat(first.artwork().authorship()).isEqualTo(ADA);
         try (InputStream png = store.open(first.artwork().image().key())) {
             var image = ImageIO.read(new ByteArrayInputStream(png.readAllBytes()));
             assertThat(image.getWidth()).isEqualTo(first.artwork().image().width());
@@ -89,7 +95,7 @@ class GenerationWorkerTest {
 
     @Test
     void aRedeliveredCommandMakesOneSetOfArtworks() {
-        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 2, 7L, Instant.now());
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 2, 7L, ADA, Instant.now());
 
         send(command);
         send(command);
@@ -104,7 +110,7 @@ class GenerationWorkerTest {
 
     @Test
     void aCommandForAnUnknownModelFailsTheJobAndIsDeadLettered() {
-        var command = GenerationCommand.of(UUID.randomUUID(), "no-such-model", 1, 1L, Instant.now());
+        var command = GenerationCommand.of(UUID.randomUUID(), "no-such-model", 1, 1L, ADA, Instant.now());
         var deadLetters = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS_DEAD_LETTER);
         try {
             send(command);

@@ -3,6 +3,7 @@ package io.pinxit.gallery.rest;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
+import io.pinxit.contracts.Visibility;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.pinxit.storage.ObjectStore;
@@ -41,7 +42,7 @@ public class ArtworkResource {
     public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
         int pageSize = limit == null ? 20 : limit;
         Optional<UUID> olderThan = Optional.ofNullable(cursor).map(Cursor::decode).map(Cursor::lastSeen);
-        List<Artwork> rows = catalog.newest(pageSize + 1, olderThan);
+        List<Artwork> rows = catalog.newest(pageSize + 1, olderThan, Optional.empty());
         List<Artwork> page = rows.subList(0, Math.min(pageSize, rows.size()));
         String next = rows.size() > pageSize ? new Cursor(page.get(page.size() - 1).id()).encode() : null;
         var body = new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
@@ -77,8 +78,14 @@ public class ArtworkResource {
                 .build();
     }
 
+    /**
+     * An artwork the caller may see. The gallery serves anonymous callers only so far, so a private artwork is
+     * answered exactly as one that does not exist.
+     */
     private CatalogEntry find(UUID id) {
-        return catalog.find(id).orElseThrow(() -> new ProblemException(
+        return catalog.find(id)
+                .filter(entry -> entry.artwork().authorship().visibility() != Visibility.PRIVATE)
+                .orElseThrow(() -> new ProblemException(
                 Problem.of(GalleryProblems.ARTWORK_NOT_FOUND, "There is no artwork " + id)));
     }
 }

@@ -3,12 +3,14 @@ package io.pinxit.gallery.rest;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.ProvenanceRecord;
+import io.pinxit.contracts.Visibility;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /** An artwork as clients see it; the provenance record is present on the single-artwork view only. */
-public record ArtworkView(UUID id, UUID jobId, int index, ArtworkKind kind, String model, String modelVersion,
+public record ArtworkView(UUID id, UUID jobId, int index, ArtworkKind kind, String title, String description,
+                          String author, String licence, Visibility visibility, String model, String modelVersion,
                           int width, int height, String mediaType, String sha256, Instant createdAt,
                           ProvenanceRecord provenance, Map<String, String> links) {
 
@@ -18,8 +20,10 @@ public record ArtworkView(UUID id, UUID jobId, int index, ArtworkKind kind, Stri
 
     static ArtworkView of(Artwork artwork, ProvenanceRecord provenance) {
         String self = ArtworkResource.PATH + "/" + artwork.id();
-        return new ArtworkView(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), artwork.modelId(),
-                artwork.modelVersion(), artwork.image().width(), artwork.image().height(),
+        var authorship = artwork.authorship();
+        return new ArtworkView(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), authorship.title(),
+                authorship.description(), authorship.authorName(), authorship.licence(), authorship.visibility(),
+                artwork.modelId(), artwork.modelVersion(), artwork.image().width(), artwork.image().height(),
                 artwork.image().mediaType(), artwork.image().sha256(), artwork.createdAt(), provenance,
                 Map.of("self", self, "image", self + "/image"));
     }

@@ -69,8 +69,8 @@ public class ArtworkProduction {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var artwork = new Artwork(ids.next(), command.jobId(), image.index(), ArtworkKind.GENERATED, card.id(),
                 card.version(), new StoredImage(stored.key(), stored.sha256(), stored.contentType(), image.width(),
-                image.height(), stored.size()), now);
-        var provenance = new ProvenanceRecord(artwork.id(), command.jobId(), image.index(),
+                image.height(), stored.size()), command.authorship(), now);
+        var provenance = new ProvenanceRecord(artwork.id(), command.jobId(), image.index(), command.authorship(),
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
                 Map.of("seed", command.seed(), "count", command.count()),
                 stored.sha256(),

@@ -2,6 +2,8 @@ package io.pinxit.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.Visibility;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +19,8 @@ import javax.sql.DataSource;
 public class ArtworkCatalog {
 
     private static final String COLUMNS = "a.id, a.job_id, a.item_index, a.kind, a.model_id, a.model_version, "
-            + "a.image_key, a.image_sha256, a.media_type, a.width, a.height, a.byte_size, a.created_at";
+            + "a.image_key, a.image_sha256, a.media_type, a.width, a.height, a.byte_size, a.created_at, "
+            + "a.author_id, a.author_name, a.title, a.description, a.licence, a.visibility";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -35,8 +38,9 @@ public class ArtworkCatalog {
         String sql = """
                 with inserted as (
                     insert into catalog.artwork (id, job_id, item_index, kind, model_id, model_version, image_key,
-                        image_sha256, media_type, width, height, byte_size, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        image_sha256, media_type, width, height, byte_size, created_at, author_id, author_name, title,
+                        description, licence, visibility)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict on constraint artwork_once_per_job_item do nothing
                     returning id, created_at)
                 insert into catalog.provenance_record (artwork_id, record, created_at)
@@ -58,7 +62,14 @@ public class ArtworkCatalog {
             statement.setInt(11, image.height());
             statement.setLong(12, image.byteSize());
             statement.setTimestamp(13, Timestamp.from(artwork.createdAt()));
-            statement.setString(14, json.writeValueAsString(provenance));
+            Authorship authorship = artwork.authorship();
+            statement.setObject(14, authorship.authorId());
+            statement.setString(15, authorship.authorName());
+            statement.setString(16, authorship.title());
+            statement.setString(17, authorship.description());
+            statement.setString(18, authorship.licence());
+            statement.setString(19, authorship.visibility().name());
+            statement.setString(20, json.writeValueAsString(provenance));
             return statement.executeUpdate() == 1;
         } catch (SQLException | JsonProcessingException e) {
             throw new CatalogException("Could not record artwork " + artwork.id() + " of job " + artwork.jobId(), e);
@@ -84,15 +95,20 @@ public class ArtworkCatalog {
     }
 
     /**
-     * Newest first. Artwork ids are time-ordered, so the id of the last artwork seen is the whole keyset cursor.
+     * Newest first: the public artworks, and every artwork of the viewer when there is one. Artwork ids are
+     * time-ordered, so the id of the last artwork seen is the whole keyset cursor.
      */
-    public List<Artwork> newest(int limit, Optional<UUID> olderThan) {
+    public List<Artwork> newest(int limit, Optional<UUID> olderThan, Optional<UUID> viewer) {
         String sql = "select " + COLUMNS + " from catalog.artwork a"
-                + (olderThan.isPresent() ? " where a.id < ?" : "")
+                + " where (a.visibility = 'PUBLIC'" + (viewer.isPresent() ? " or a.author_id = ?)" : ")")
+                + (olderThan.isPresent() ? " and a.id < ?" : "")
                 + " order by a.id desc limit ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             int parameter = 1;
+            if (viewer.isPresent()) {
+                statement.setObject(parameter++, viewer.get());
+            }
             if (olderThan.isPresent()) {
                 statement.setObject(parameter++, olderThan.get());
             }
@@ -130,8 +146,11 @@ public class ArtworkCatalog {
     private static Artwork artwork(ResultSet row) throws SQLException {
         var image = new StoredImage(row.getString("image_key"), row.getString("image_sha256"),
                 row.getString("media_type"), row.getInt("width"), row.getInt("height"), row.getLong("byte_size"));
+        var authorship = new Authorship(row.getObject("author_id", UUID.class), row.getString("author_name"),
+                row.getString("title"), row.getString("description"), row.getString("licence"),
+                Visibility.valueOf(row.getString("visibility")));
         return new Artwork(row.getObject("id", UUID.class), row.getObject("job_id", UUID.class),
                 row.getInt("item_index"), ArtworkKind.valueOf(row.getString("kind")), row.getString("model_id"),
-                row.getString("model_version"), image, row.getTimestamp("created_at").toInstant());
+                row.getString("model_version"), image, authorship, row.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,16 +1,18 @@
 package io.pinxit.catalog;
 
+import io.pinxit.contracts.Authorship;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * What made an artwork and from what: the model and its weights, the parameters, the worker and device, and
+ * Who made an artwork, and what made it from what: the model and its weights, the parameters, the worker and device, and
  * the credits that the model's training data asks for.
  */
-public record ProvenanceRecord(UUID artworkId, UUID jobId, int index, ModelUsed model, Map<String, Object> parameters,
-                               String imageSha256, Producer producer, List<Credit> credits, Instant createdAt) {
+public record ProvenanceRecord(UUID artworkId, UUID jobId, int index, Authorship authorship, ModelUsed model,
+                               Map<String, Object> parameters, String imageSha256, Producer producer,
+                               List<Credit> credits, Instant createdAt) {
 
     public ProvenanceRecord {
         parameters = Map.copyOf(parameters);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.PostgresServer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +24,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** The catalog on a real PostgreSQL, migrated by its own Flyway scripts. */
 class ArtworkCatalogTest {
+
+    private static final Authorship PUBLIC_BY_ADA = new Authorship(UUID.randomUUID(), "ada", "Faces", null,
+            "CC-BY-4.0", Visibility.PUBLIC);
 
     @TempDir
     static Path directory;
@@ -80,11 +85,33 @@ class ArtworkCatalogTest {
         catalog.record(older, provenanceOf(older));
         catalog.record(newer, provenanceOf(newer));
 
-        List<Artwork> firstPage = catalog.newest(1, Optional.empty());
-        List<Artwork> secondPage = catalog.newest(1, Optional.of(firstPage.get(0).id()));
+        List<Artwork> firstPage = catalog.newest(1, Optional.empty(), Optional.empty());
+        List<Artwork> secondPage = catalog.newest(1, Optional.of(firstPage.get(0).id()), Optional.empty());
 
         assertThat(firstPage).containsExactly(newer);
         assertThat(secondPage).containsExactly(older);
+    }
+
+    @Test
+    void privateAndUnlistedArtworksAreListedOnlyForTheirAuthor() {
+        UUID author = UUID.randomUUID();
+        var hidden = withVisibility(artwork(UUID.randomUUID(), 0, "2031-01-01T00:00:00Z"), author, Visibility.PRIVATE);
+        var unlisted = withVisibility(artwork(UUID.randomUUID(), 0, "2031-01-01T00:00:01Z"), author,
+                Visibility.UNLISTED);
+        catalog.record(hidden, provenanceOf(hidden));
+        catalog.record(unlisted, provenanceOf(unlisted));
+
+        assertThat(catalog.newest(100, Optional.empty(), Optional.empty()))
+                .extracting(Artwork::id).doesNotContain(hidden.id(), unlisted.id());
+        assertThat(catalog.newest(100, Optional.empty(), Optional.of(author)))
+                .extracting(Artwork::id).contains(hidden.id(), unlisted.id());
+        assertThat(catalog.find(hidden.id())).isPresent();
+    }
+
+    private static Artwork withVisibility(Artwork artwork, UUID author, Visibility visibility) {
+        var authorship = new Authorship(author, "bo", null, null, "CC0-1.0", visibility);
+        return new Artwork(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), artwork.modelId(),
+                artwork.modelVersion(), artwork.image(), authorship, artwork.createdAt());
     }
 
     /** A version 7 UUID for the instant, so that ids order by time as the services' ids do. */
@@ -93,11 +120,11 @@ class ArtworkCatalogTest {
         UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L | index,
                 0x8000_0000_0000_0000L | (UUID.randomUUID().getLeastSignificantBits() & 0x3FFF_FFFF_FFFF_FFFFL));
         var image = new StoredImage("sha256/ab/" + "ab".repeat(32) + ".png", "ab".repeat(32), "image/png", 32, 32, 100);
-        return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", image, at);
+        return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", image, PUBLIC_BY_ADA, at);
     }
 
     private static ProvenanceRecord provenanceOf(Artwork artwork) {
-        return new ProvenanceRecord(artwork.id(), artwork.jobId(), artwork.index(),
+        return new ProvenanceRecord(artwork.id(), artwork.jobId(), artwork.index(), artwork.authorship(),
                 new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "cd".repeat(32)), Map.of("seed", 42),
                 artwork.image().sha256(), new ProvenanceRecord.Producer("generation-service", "w1", "cpu()", "PyTorch"),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Twitter, Inc and other contributors")),
