@@ -1,0 +1,80 @@
+package io.pinxit.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class KafkaTopicsTest {
+
+    static List<Manifest> topics() {
+        return DeployTree.base("KafkaTopic");
+    }
+
+    static Set<String> topicNames() {
+        var names = new TreeSet<String>();
+        topics().forEach(t -> names.add(t.body().path("spec").path("topicName").asText(t.name())));
+        return names;
+    }
+
+    static List<String> asyncApiAddresses() {
+        JsonNode document = DeployTree.read(DeployTree.REPOSITORY.resolve("docs/asyncapi.yaml")).get(0).body();
+        var addresses = new ArrayList<String>();
+        document.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        return addresses;
+    }
+
+    @Test
+    void theTopicsAreExactlyTheChannelsOfTheAsyncApiDocument() {
+        assertThat(asyncApiAddresses()).isNotEmpty();
+        assertThat(topicNames()).containsExactlyInAnyOrderElementsOf(asyncApiAddresses());
+    }
+
+    @Test
+    void everyTopicAServiceReadsOrWritesIsDeclared() {
+        for (String service : ServiceConfig.services()) {
+            assertThat(topicNames()).as("topics declared for %s", service)
+                    .containsAll(ServiceConfig.of(service).topics());
+        }
+    }
+
+    @Test
+    void theWorkerAnnouncementTopicIsCompactedAndTheOthersAreNot() {
+        for (Manifest topic : topics()) {
+            String policy = topic.body().path("spec").path("config").path("cleanup.policy").asText("delete");
+            if (topic.name().equals("pinxit.worker.models")) {
+                assertThat(policy).as("%s cleanup.policy", topic.name()).isEqualTo("compact");
+            } else {
+                assertThat(policy).as("%s cleanup.policy", topic.name()).isEqualTo("delete");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topics")
+    void acksAllSurvivesTheLossOfOneBroker(Manifest topic) {
+        JsonNode spec = topic.body().path("spec");
+        int replicas = spec.path("replicas").asInt();
+        int minInSync = spec.path("config").path("min.insync.replicas").asInt(1);
+
+        assertThat(replicas).isGreaterThanOrEqualTo(3);
+        assertThat(minInSync).isGreaterThanOrEqualTo(2).isLessThan(replicas);
+        assertThat(spec.path("partitions").asInt()).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topics")
+    void everyTopicBelongsToTheKafkaClusterTheServicesConnectTo(Manifest topic) {
+        String cluster = topic.body().path("metadata").path("labels").path("strimzi.io/cluster").asText();
+        String bootstrap = DeployTree.configMaps().get("pinxit-connections").path("KAFKA_BOOTSTRAP_SERVERS").asText();
+
+        assertThat(cluster).isNotBlank();
+        assertThat(bootstrap).startsWith(cluster + "-kafka-bootstrap.");
+    }
+}
