@@ -165,7 +165,7 @@ class ArtworkApiTest {
         var stored = store.putContentAddressed(png.toByteArray(), "image/png", "png");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var artwork = new Artwork(ids.next(), jobId, index, ArtworkKind.GENERATED, "test-model", "1",
-                new StoredImage(stored.key(), stored.sha256(), "image/png", 8, 8, stored.size()),
+                new StoredImage(stored.key(), stored.sha256(), stored.sha256(), "image/png", 8, 8, stored.size()),
                 new Authorship(UUID.randomUUID(), "ada", "Square " + index, null, "CC0-1.0", visibility), now);
         var provenance = new ProvenanceRecord(artwork.id(), jobId, index, artwork.authorship(),
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 99),

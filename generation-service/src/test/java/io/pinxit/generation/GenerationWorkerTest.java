@@ -13,6 +13,10 @@ import io.pinxit.contracts.ModelAnnouncement;
 import io.pinxit.contracts.Topics;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.pinxit.provenance.C2paPng;
+import io.pinxit.provenance.ManifestContent;
+import io.pinxit.provenance.SigningCredentials;
+import io.pinxit.provenance.Verification;
 import io.pinxit.storage.ObjectStore;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import io.quarkus.test.common.WithTestResource;
@@ -22,8 +26,11 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -50,6 +57,9 @@ class GenerationWorkerTest {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    SigningCredentials signing;
 
     private KafkaCompanion kafka;
     private ConsumerTask<String, JobEvent> events;
@@ -86,10 +96,22 @@ class GenerationWorkerTest {
         assertThat(first.provenance().credits()).isNotEmpty();
         assertThat(first.provenance().authorship()).isEqualTo(ADA);
         assertThat(first.artwork().authorship()).isEqualTo(ADA);
-        try (InputStream png = store.open(first.artwork().image().key())) {
-            var image = ImageIO.read(new ByteArrayInputStream(png.readAllBytes()));
+        try (InputStream stored = store.open(first.artwork().image().key())) {
+            byte[] png = stored.readAllBytes();
+            var image = ImageIO.read(new ByteArrayInputStream(png));
             assertThat(image.getWidth()).isEqualTo(first.artwork().image().width());
             assertThat(image.getHeight()).isEqualTo(first.artwork().image().height());
+
+            Verification manifest = C2paPng.verify(png, List.of(signing.chain().get(1)));
+            assertThat(manifest.valid()).as("%s", manifest.problems()).isTrue();
+            assertThat(manifest.trusted()).isTrue();
+            assertThat(manifest.hardBindingValid()).isTrue();
+            assertThat(manifest.content().orElseThrow().author().orElseThrow().name()).isEqualTo("ada");
+            assertThat(manifest.content().orElseThrow().digitalSourceType())
+                    .isEqualTo(ManifestContent.TRAINED_ALGORITHMIC_MEDIA);
+            assertThat(manifest.content().orElseThrow().generation()).containsEntry("jobId",
+                    command.jobId().toString());
+            assertThat(sha256(C2paPng.strip(png))).isEqualTo(first.artwork().image().strippedSha256());
         }
     }
 
@@ -140,6 +162,10 @@ class GenerationWorkerTest {
         } finally {
             announcements.close();
         }
+    }
+
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private void send(GenerationCommand command) {

@@ -106,11 +106,13 @@ public final class Suite implements AutoCloseable {
     }
 
     private static List<ServiceSpec> specs(SuiteSettings settings) {
+        var credentials = LocalCredentials.prepare(settings.dataDirectory());
         var specs = new ArrayList<ServiceSpec>();
         SERVICE_PORTS.forEach((name, fixedPort) -> {
             int port = settings.fixedPorts() ? fixedPort : LoopbackPorts.pickFree();
-            specs.add(ServiceSpec.built(settings.repositoryRoot(), name, port,
-                    settings.serviceProperties().getOrDefault(name, Map.of())));
+            var properties = new HashMap<>(credentials.getOrDefault(name, Map.of()));
+            properties.putAll(settings.serviceProperties().getOrDefault(name, Map.of()));
+            specs.add(ServiceSpec.built(settings.repositoryRoot(), name, port, properties));
         });
         return specs;
     }

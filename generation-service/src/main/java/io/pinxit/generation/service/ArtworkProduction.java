@@ -38,16 +38,18 @@ public class ArtworkProduction {
     private final TimeOrderedIds ids;
     private final Clock clock;
     private final WorkerConfig worker;
+    private final ArtworkSigning signing;
     private final DjlRuntime.RuntimeInfo runtime = DjlRuntime.info();
 
     ArtworkProduction(ServedGenerators generators, ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids,
-                      Clock clock, WorkerConfig worker) {
+                      Clock clock, WorkerConfig worker, ArtworkSigning signing) {
         this.generators = generators;
         this.store = store;
         this.catalog = catalog;
         this.ids = ids;
         this.clock = clock;
         this.worker = worker;
+        this.signing = signing;
     }
 
     @Retry(maxRetries = 2, delay = 500, abortOn = UnknownModelException.class)
@@ -65,11 +67,13 @@ public class ArtworkProduction {
     }
 
     private void record(GenerationCommand command, ModelCard card, GeneratedImage image) {
-        StoredObject stored = store.putContentAddressed(image.png(), "image/png", "png");
+        UUID artworkId = ids.next();
+        var signed = signing.sign(image.png(), artworkId, image.index(), command, card);
+        StoredObject stored = store.putContentAddressed(signed.bytes(), "image/png", "png");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var artwork = new Artwork(ids.next(), command.jobId(), image.index(), ArtworkKind.GENERATED, card.id(),
-                card.version(), new StoredImage(stored.key(), stored.sha256(), stored.contentType(), image.width(),
-                image.height(), stored.size()), command.authorship(), now);
+        var artwork = new Artwork(artworkId, command.jobId(), image.index(), ArtworkKind.GENERATED, card.id(),
+                card.version(), new StoredImage(stored.key(), stored.sha256(), signed.strippedSha256(),
+                stored.contentType(), image.width(), image.height(), stored.size()), command.authorship(), now);
         var provenance = new ProvenanceRecord(artwork.id(), command.jobId(), image.index(), command.authorship(),
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
                 Map.of("seed", command.seed(), "count", command.count()),

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 public class ArtworkCatalog {
 
     private static final String COLUMNS = "a.id, a.job_id, a.item_index, a.kind, a.model_id, a.model_version, "
-            + "a.image_key, a.image_sha256, a.media_type, a.width, a.height, a.byte_size, a.created_at, "
+            + "a.image_key, a.image_sha256, a.stripped_sha256, a.media_type, a.width, a.height, a.byte_size, a.created_at, "
             + "a.author_id, a.author_name, a.title, a.description, a.licence, a.visibility";
 
     private final DataSource dataSource;
@@ -39,8 +39,8 @@ public class ArtworkCatalog {
                 with inserted as (
                     insert into catalog.artwork (id, job_id, item_index, kind, model_id, model_version, image_key,
                         image_sha256, media_type, width, height, byte_size, created_at, author_id, author_name, title,
-                        description, licence, visibility)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        description, licence, visibility, stripped_sha256)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict on constraint artwork_once_per_job_item do nothing
                     returning id, created_at)
                 insert into catalog.provenance_record (artwork_id, record, created_at)
@@ -69,7 +69,8 @@ public class ArtworkCatalog {
             statement.setString(17, authorship.description());
             statement.setString(18, authorship.licence());
             statement.setString(19, authorship.visibility().name());
-            statement.setString(20, json.writeValueAsString(provenance));
+            statement.setString(20, image.strippedSha256());
+            statement.setString(21, json.writeValueAsString(provenance));
             return statement.executeUpdate() == 1;
         } catch (SQLException | JsonProcessingException e) {
             throw new CatalogException("Could not record artwork " + artwork.id() + " of job " + artwork.jobId(), e);
@@ -125,6 +126,26 @@ public class ArtworkCatalog {
         }
     }
 
+    /** The artworks whose stored image, or that image without its manifest, has this SHA-256. */
+    public List<Artwork> findByImageHash(String sha256) {
+        String sql = "select " + COLUMNS + " from catalog.artwork a"
+                + " where a.image_sha256 = ? or a.stripped_sha256 = ? order by a.id";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, sha256);
+            statement.setString(2, sha256);
+            List<Artwork> artworks = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    artworks.add(artwork(rows));
+                }
+            }
+            return artworks;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not look up images by hash", e);
+        }
+    }
+
     public Optional<CatalogEntry> find(UUID artworkId) {
         String sql = "select " + COLUMNS + ", p.record from catalog.artwork a"
                 + " join catalog.provenance_record p on p.artwork_id = a.id where a.id = ?";
@@ -145,7 +166,7 @@ public class ArtworkCatalog {
 
     private static Artwork artwork(ResultSet row) throws SQLException {
         var image = new StoredImage(row.getString("image_key"), row.getString("image_sha256"),
-                row.getString("media_type"), row.getInt("width"), row.getInt("height"), row.getLong("byte_size"));
+                row.getString("stripped_sha256"), row.getString("media_type"), row.getInt("width"), row.getInt("height"), row.getLong("byte_size"));
         var authorship = new Authorship(row.getObject("author_id", UUID.class), row.getString("author_name"),
                 row.getString("title"), row.getString("description"), row.getString("licence"),
                 Visibility.valueOf(row.getString("visibility")));

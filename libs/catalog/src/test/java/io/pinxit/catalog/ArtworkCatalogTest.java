@@ -8,9 +8,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.PostgresServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +112,17 @@ class ArtworkCatalogTest {
         assertThat(catalog.find(hidden.id())).isPresent();
     }
 
+    @Test
+    void anArtworkIsFoundByTheHashOfItsImageWithOrWithoutItsManifest() {
+        var artwork = artwork(UUID.randomUUID(), 0, "2032-01-01T00:00:00Z");
+        catalog.record(artwork, provenanceOf(artwork));
+
+        assertThat(catalog.findByImageHash(artwork.image().sha256())).extracting(Artwork::id).contains(artwork.id());
+        assertThat(catalog.findByImageHash(artwork.image().strippedSha256())).extracting(Artwork::id)
+                .contains(artwork.id());
+        assertThat(catalog.findByImageHash("00".repeat(32))).isEmpty();
+    }
+
     private static Artwork withVisibility(Artwork artwork, UUID author, Visibility visibility) {
         var authorship = new Authorship(author, "bo", null, null, "CC0-1.0", visibility);
         return new Artwork(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), artwork.modelId(),
@@ -119,8 +134,19 @@ class ArtworkCatalogTest {
         Instant at = Instant.parse(createdAt).truncatedTo(ChronoUnit.MICROS);
         UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L | index,
                 0x8000_0000_0000_0000L | (UUID.randomUUID().getLeastSignificantBits() & 0x3FFF_FFFF_FFFF_FFFFL));
-        var image = new StoredImage("sha256/ab/" + "ab".repeat(32) + ".png", "ab".repeat(32), "image/png", 32, 32, 100);
+        String sha256 = sha256Of(id.toString());
+        var image = new StoredImage("sha256/" + sha256.substring(0, 2) + "/" + sha256 + ".png", sha256,
+                sha256Of("stripped " + id), "image/png", 32, 32, 100);
         return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", image, PUBLIC_BY_ADA, at);
+    }
+
+    private static String sha256Of(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ProvenanceRecord provenanceOf(Artwork artwork) {

@@ -47,7 +47,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class LocalCertificateAuthority {
 
-    static final String CA_CERTIFICATE = "ca.pem";
+    /** The CA certificate: what a verifier adds to its trust anchors to trust this installation's pictures. */
+    public static final String CA_CERTIFICATE_FILE = "ca.pem";
     static final String CA_KEY = "ca-key.pem";
     static final String SIGNER_KEY = "signer-key.pem";
     /** The signing certificate followed by the CA certificate, as {@link SigningCredentials#fromPem} reads it. */
@@ -89,7 +90,7 @@ public final class LocalCertificateAuthority {
         Instant now = Instant.now();
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         Path caKeyFile = directory.resolve(CA_KEY);
-        Path caCertificateFile = directory.resolve(CA_CERTIFICATE);
+        Path caCertificateFile = directory.resolve(CA_CERTIFICATE_FILE);
         PrivateKey caKey;
         X509Certificate caCertificate;
         if (Files.exists(caKeyFile) && Files.exists(caCertificateFile)) {
