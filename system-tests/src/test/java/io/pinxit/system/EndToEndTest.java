@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.pinxit.launcher.LocalCredentials;
 import io.pinxit.launcher.Suite;
 import io.pinxit.launcher.SuiteSettings;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,6 +36,7 @@ class EndToEndTest {
     private static Suite suite;
     private static String gateway;
     private static String gallery;
+    private static String adminKey;
 
     @BeforeAll
     static void startTheSuite() throws IOException {
@@ -42,7 +45,8 @@ class EndToEndTest {
         suite = Suite.start(SuiteSettings.forTests(SuiteSettings.enclosingRepository(Path.of("")), data));
         gateway = suite.url("gateway-service").toString();
         gallery = suite.url("gallery-service").toString();
-        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(gateway).get("/api/v1/models")
+        adminKey = Files.readString(LocalCredentials.adminKeyFile(data)).trim();
+        await().atMost(PATIENCE).untilAsserted(() -> asAdmin().get("/api/v1/models")
                 .then().statusCode(200).body("id", hasItem("emoji-dcgan")));
         System.out.printf("e2e: suite started and the model announced in %d ms%n", millisSince(started));
     }
@@ -57,9 +61,10 @@ class EndToEndTest {
     @Test
     void aGenerationJobFlowsFromTheGatewayToTheGallery() throws IOException {
         long submitted = System.nanoTime();
-        String location = given().baseUri(gateway).contentType(ContentType.JSON)
+        String location = asAdmin().contentType(ContentType.JSON)
                 .header("Idempotency-Key", "e2e-" + UUID.randomUUID())
-                .body("{\"model\":\"emoji-dcgan\",\"count\":4,\"seed\":42}")
+                .body("{\"model\":\"emoji-dcgan\",\"count\":4,\"seed\":42,\"title\":\"Four faces\","
+                        + "\"licence\":\"CC-BY-4.0\"}")
                 .post("/api/v1/jobs/generations").then()
                 .statusCode(202).body("state", equalTo("QUEUED"))
                 .extract().header("Location");
@@ -73,7 +78,7 @@ class EndToEndTest {
                 .then().statusCode(200).extract().path("items.id");
         assertThat(listed).containsAll(artworks);
 
-        String weightsSha256 = given().baseUri(gateway).get("/api/v1/models").then().extract()
+        String weightsSha256 = asAdmin().get("/api/v1/models").then().extract()
                 .path("find { it.id == 'emoji-dcgan' }.card.weightsSha256");
         String first = artworks.get(0);
         JsonPath artwork = given().baseUri(gallery).get("/api/v1/artworks/" + first)
@@ -84,12 +89,21 @@ class EndToEndTest {
         assertThat(artwork.getLong("provenance.parameters.seed")).isEqualTo(42L);
         assertThat(artwork.getString("provenance.producer.service")).isEqualTo("generation-service");
         assertThat(artwork.getList("provenance.credits.licence")).contains("CC-BY-4.0");
+        assertThat(artwork.getString("author")).isEqualTo("admin");
+        assertThat(artwork.getString("title")).isEqualTo("Four faces");
 
         byte[] png = image(first);
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(picture.getWidth()).isEqualTo(artwork.getInt("width")).isEqualTo(32);
         assertThat(picture.getHeight()).isEqualTo(artwork.getInt("height")).isEqualTo(32);
         assertThat(sha256(png)).isEqualTo(artwork.getString("sha256"));
+
+        given().baseUri(gallery).contentType("image/png").body(png).post("/api/v1/verify").then()
+                .statusCode(200)
+                .body("verdict", equalTo("TRUSTED"))
+                .body("manifest.author", equalTo("admin"))
+                .body("manifest.generation.jobId", equalTo(job.getString("id")))
+                .body("knownArtworks.id", hasItem(first));
     }
 
     @Test
@@ -104,19 +118,23 @@ class EndToEndTest {
         assertThat(pixels(image(first.get(0)))).isNotEqualTo(pixels(image(first.get(1))));
     }
 
+    private static RequestSpecification asAdmin() {
+        return given().baseUri(gateway).header("Authorization", "Bearer " + adminKey);
+    }
+
     private static String submit(int count, long seed) {
-        return given().baseUri(gateway).contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body("{\"model\":\"emoji-dcgan\",\"count\":" + count + ",\"seed\":" + seed + "}")
                 .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
     }
 
     private static JsonPath awaitSuccess(String location) {
         await().atMost(PATIENCE).until(() -> {
-            String state = given().baseUri(gateway).get(location).then().statusCode(200).extract().path("state");
+            String state = asAdmin().get(location).then().statusCode(200).extract().path("state");
             assertThat(state).isNotEqualTo("FAILED");
             return "SUCCEEDED".equals(state);
         });
-        return given().baseUri(gateway).get(location).then().extract().jsonPath();
+        return asAdmin().get(location).then().extract().jsonPath();
     }
 
     private static byte[] image(String artworkId) {
