@@ -130,6 +130,14 @@ class ArtworkApiTest {
     }
 
     @Test
+    void theProvenanceLogOfHonestHistoryHolds() {
+        given().get("/api/v1/provenance-log/verification").then()
+                .statusCode(200)
+                .body("intact", equalTo(true))
+                .body("headHash", org.hamcrest.Matchers.hasLength(64));
+    }
+
+    @Test
     void anUnknownArtworkIs404ProblemJson() {
         given().get("/api/v1/artworks/" + UUID.randomUUID()).then()
                 .statusCode(404)

@@ -24,15 +24,17 @@ public class ArtworkCatalog {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final ProvenanceLog log;
 
     public ArtworkCatalog(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.json = json;
+        this.log = new ProvenanceLog(dataSource);
     }
 
     /**
-     * Records an artwork and its provenance in one statement. Recording the same job item again (a redelivered
-     * command) changes nothing and returns false.
+     * Records an artwork, its provenance and the provenance log's entry for it in one transaction. Recording the
+     * same job item again (a redelivered command) changes nothing and returns false.
      */
     public boolean record(Artwork artwork, ProvenanceRecord provenance) {
         String sql = """
@@ -46,8 +48,33 @@ public class ArtworkCatalog {
                 insert into catalog.provenance_record (artwork_id, record, created_at)
                 select id, cast(? as jsonb), created_at from inserted
                 """;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                boolean recorded = insert(connection, sql, artwork, provenance);
+                if (recorded) {
+                    log.append(connection, artwork.id(), artwork.createdAt());
+                }
+                connection.commit();
+                return recorded;
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new CatalogException("Could not record artwork " + artwork.id() + " of job " + artwork.jobId(), e);
+        }
+    }
+
+    public ProvenanceLog log() {
+        return log;
+    }
+
+    private boolean insert(Connection connection, String sql, Artwork artwork, ProvenanceRecord provenance)
+            throws SQLException, JsonProcessingException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             StoredImage image = artwork.image();
             statement.setObject(1, artwork.id());
             statement.setObject(2, artwork.jobId());
@@ -72,8 +99,6 @@ public class ArtworkCatalog {
             statement.setString(20, image.strippedSha256());
             statement.setString(21, json.writeValueAsString(provenance));
             return statement.executeUpdate() == 1;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new CatalogException("Could not record artwork " + artwork.id() + " of job " + artwork.jobId(), e);
         }
     }
 

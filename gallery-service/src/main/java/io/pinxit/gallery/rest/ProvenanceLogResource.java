@@ -1,0 +1,29 @@
+package io.pinxit.gallery.rest;
+
+import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.LogVerification;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/provenance-log")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProvenanceLogResource {
+
+    private final ArtworkCatalog catalog;
+
+    ProvenanceLogResource(ArtworkCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Walks the whole hash-chained provenance log and says whether history holds, or where it was first
+     * rewritten. Its cost grows with the catalog: it is an audit, not a page to poll.
+     */
+    @GET
+    @Path("verification")
+    public LogVerification verify() {
+        return catalog.log().verify();
+    }
+}
