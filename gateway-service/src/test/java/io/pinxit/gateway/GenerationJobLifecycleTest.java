@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.Reproduction;
 import io.pinxit.contracts.Topics;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -139,6 +140,50 @@ class GenerationJobLifecycleTest {
         TestAccounts.asAdmin().get("/api/v1/jobs/" + jobId).then().statusCode(200)
                 .body("state", equalTo("SUCCEEDED"))
                 .body("artworkIds", equalTo(List.of(artwork.toString())));
+    }
+
+    @Test
+    void reproducingAnArtworkReRunsTheJobThatMadeItWithItsRecordedParameters() throws Exception {
+        UUID original = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":3,\"seed\":99}", null)
+                .extract().path("id"));
+        UUID artwork = UUID.randomUUID();
+        KafkaTestSupport.report(kafka, JobEvent.succeeded(original, JobKind.GENERATION,
+                List.of(UUID.randomUUID(), artwork, UUID.randomUUID()), "w", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin()
+                .get("/api/v1/jobs/" + original).then().body("state", equalTo("SUCCEEDED")));
+
+        String id = TestAccounts.asAdmin().post("/api/v1/artworks/" + artwork + "/reproduce").then()
+                .statusCode(202)
+                .body("request.reproductionOf", equalTo(artwork.toString()))
+                .body("request.seed", equalTo(99))
+                .body("request.count", equalTo(3))
+                .extract().path("id");
+        UUID reproduction = UUID.fromString(id);
+
+        var commands = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> commandFor(commands.getRecords(), reproduction) != null);
+            var command = json.readValue(commandFor(commands.getRecords(), reproduction).value(),
+                    GenerationCommand.class);
+            assertThat(command.reproductionOf()).isEqualTo(artwork);
+            assertThat(command.seed()).isEqualTo(99L);
+        } finally {
+            commands.close();
+        }
+        KafkaTestSupport.report(kafka, JobEvent.reproduced(reproduction,
+                new Reproduction(artwork, true, "ab".repeat(32), "ab".repeat(32)), "w", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin()
+                .get("/api/v1/jobs/" + reproduction).then()
+                .body("state", equalTo("SUCCEEDED"))
+                .body("reproduction.identical", equalTo(true)));
+    }
+
+    @Test
+    void reproducingAnArtworkThisGatewayDidNotMakeIs404() {
+        TestAccounts.asAdmin().post("/api/v1/artworks/" + UUID.randomUUID() + "/reproduce").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:artwork-not-found"));
     }
 
     @Test

@@ -131,6 +131,37 @@ class GenerationWorkerTest {
     }
 
     @Test
+    void reproducingAnArtworkGivesItsPixelsAgainAndRecordsNothingNew() {
+        var original = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 3, 1234L, ADA, Instant.now());
+        send(original);
+        UUID artwork = awaitEvent(original.jobId(), JobState.SUCCEEDED).artworkIds().get(1);
+
+        var reproduction = GenerationCommand.reproducing(artwork, UUID.randomUUID(), "emoji-dcgan", 3, 1234L, ADA,
+                Instant.now());
+        send(reproduction);
+
+        JobEvent outcome = awaitEvent(reproduction.jobId(), JobState.SUCCEEDED);
+        assertThat(outcome.reproduction().artworkId()).isEqualTo(artwork);
+        assertThat(outcome.reproduction().identical()).isTrue();
+        assertThat(outcome.reproduction().newPixelsSha256()).isEqualTo(outcome.reproduction().storedPixelsSha256());
+        assertThat(outcome.artworkIds()).isEmpty();
+        assertThat(catalog.artworkIdsOfJob(reproduction.jobId())).isEmpty();
+    }
+
+    @Test
+    void aReproductionWithOtherParametersIsReportedAsDifferent() {
+        var original = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 1, 55L, ADA, Instant.now());
+        send(original);
+        UUID artwork = awaitEvent(original.jobId(), JobState.SUCCEEDED).artworkIds().get(0);
+
+        var wrongSeed = GenerationCommand.reproducing(artwork, UUID.randomUUID(), "emoji-dcgan", 1, 56L, ADA,
+                Instant.now());
+        send(wrongSeed);
+
+        assertThat(awaitEvent(wrongSeed.jobId(), JobState.SUCCEEDED).reproduction().identical()).isFalse();
+    }
+
+    @Test
     void aCommandForAnUnknownModelFailsTheJobAndIsDeadLettered() {
         var command = GenerationCommand.of(UUID.randomUUID(), "no-such-model", 1, 1L, ADA, Instant.now());
         var deadLetters = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS_DEAD_LETTER);

@@ -104,6 +104,10 @@ class EndToEndTest {
                 .body("manifest.author", equalTo("admin"))
                 .body("manifest.generation.jobId", equalTo(job.getString("id")))
                 .body("knownArtworks.id", hasItem(first));
+
+        String reproduction = asAdmin().post("/api/v1/artworks/" + first + "/reproduce").then()
+                .statusCode(202).extract().header("Location");
+        assertThat(awaitSuccess(reproduction).getBoolean("reproduction.identical")).isTrue();
     }
 
     @Test

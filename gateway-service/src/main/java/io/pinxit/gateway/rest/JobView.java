@@ -3,6 +3,7 @@ package io.pinxit.gateway.rest;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
+import io.pinxit.contracts.Reproduction;
 import io.pinxit.gateway.service.Job;
 import java.time.Instant;
 import java.util.List;
@@ -11,11 +12,13 @@ import java.util.UUID;
 
 /** A job as clients see it. */
 public record JobView(UUID id, JobKind kind, JobState state, Map<String, Object> request, List<UUID> artworkIds,
-                      JobFailure failure, Instant createdAt, Instant updatedAt, Map<String, String> links) {
+                      Reproduction reproduction, JobFailure failure, Instant createdAt, Instant updatedAt,
+                      Map<String, String> links) {
 
     static JobView of(Job job) {
         String self = JobResource.PATH + "/" + job.id();
-        return new JobView(job.id(), job.kind(), job.state(), job.request(), job.artworkIds(), job.failure(),
+        return new JobView(job.id(), job.kind(), job.state(), job.request(), job.artworkIds(), job.reproduction(),
+                job.failure(),
                 job.createdAt(), job.updatedAt(), Map.of("self", self, "events", self + "/events"));
     }
 }

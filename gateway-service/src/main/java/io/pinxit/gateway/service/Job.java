@@ -3,6 +3,7 @@ package io.pinxit.gateway.service;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
+import io.pinxit.contracts.Reproduction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.UUID;
  * {@code authorId} is the account that submitted it (absent only for a job known from its events alone).
  */
 public record Job(UUID id, JobKind kind, JobState state, UUID authorId, Map<String, Object> request,
-                  List<UUID> artworkIds, JobFailure failure, Instant createdAt, Instant updatedAt) {
+                  List<UUID> artworkIds, Reproduction reproduction, JobFailure failure, Instant createdAt,
+                  Instant updatedAt) {
 
     public Job {
         request = Map.copyOf(request);

@@ -8,6 +8,7 @@ import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
+import io.pinxit.contracts.Reproduction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ public class JobStore {
 
     private static final TypeReference<Map<String, Object>> REQUEST = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, kind, state, author_id, request, artwork_ids, failure, created_at, updated_at";
+    private static final String COLUMNS = "id, kind, state, author_id, request, artwork_ids, reproduction, failure, created_at, updated_at";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -88,10 +89,12 @@ public class JobStore {
      */
     public Optional<Job> apply(JobEvent event) {
         String sql = """
-                insert into gateway.job as j (id, kind, state, request, artwork_ids, failure, created_at, updated_at)
-                values (?, ?, ?, '{}'::jsonb, ?, cast(? as jsonb), ?, ?)
+                insert into gateway.job as j (id, kind, state, request, artwork_ids, reproduction, failure, created_at,
+                    updated_at)
+                values (?, ?, ?, '{}'::jsonb, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
                 on conflict (id) do update
-                    set state = excluded.state, artwork_ids = excluded.artwork_ids, failure = excluded.failure,
+                    set state = excluded.state, artwork_ids = excluded.artwork_ids,
+                        reproduction = excluded.reproduction, failure = excluded.failure,
                         updated_at = excluded.updated_at
                     where j.state in ('QUEUED', 'RUNNING')
                       and array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], j.state)
@@ -103,15 +106,25 @@ public class JobStore {
             statement.setString(2, event.kind().name());
             statement.setString(3, event.state().name());
             statement.setArray(4, connection.createArrayOf("uuid", event.artworkIds().toArray()));
-            statement.setString(5, event.failure() == null ? null : json.writeValueAsString(event.failure()));
-            statement.setTimestamp(6, Timestamp.from(event.occurredAt()));
+            statement.setString(5, jsonOrNull(event.reproduction()));
+            statement.setString(6, jsonOrNull(event.failure()));
             statement.setTimestamp(7, Timestamp.from(event.occurredAt()));
+            statement.setTimestamp(8, Timestamp.from(event.occurredAt()));
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(job(row)) : Optional.empty();
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not apply " + event.state() + " to job " + event.jobId(), e);
         }
+    }
+
+    /** The job that made an artwork. */
+    public Optional<Job> findByArtwork(UUID artworkId) {
+        return queryOne("select " + COLUMNS + " from gateway.job where artwork_ids @> array[?]::uuid[]", artworkId);
+    }
+
+    private String jsonOrNull(Object value) throws JsonProcessingException {
+        return value == null ? null : json.writeValueAsString(value);
     }
 
     private Optional<Job> queryOne(String sql, UUID id) {
@@ -129,11 +142,13 @@ public class JobStore {
     private Job job(ResultSet row) throws SQLException {
         try {
             Array artworks = row.getArray("artwork_ids");
+            String reproduction = row.getString("reproduction");
             String failure = row.getString("failure");
             return new Job(row.getObject("id", UUID.class), JobKind.valueOf(row.getString("kind")),
                     JobState.valueOf(row.getString("state")), row.getObject("author_id", UUID.class),
                     json.readValue(row.getString("request"), REQUEST),
                     Arrays.asList((UUID[]) artworks.getArray()),
+                    reproduction == null ? null : json.readValue(reproduction, Reproduction.class),
                     failure == null ? null : json.readValue(failure, JobFailure.class),
                     row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
         } catch (JsonProcessingException e) {

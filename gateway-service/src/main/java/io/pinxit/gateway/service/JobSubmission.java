@@ -89,10 +89,43 @@ public class JobSubmission {
         accepted.put("visibility", authorship.visibility());
         accepted.values().removeIf(Objects::isNull);
         Job job = new Job(ids.next(), JobKind.GENERATION, JobState.QUEUED, author.id(), accepted, List.of(), null,
-                now, now);
+                null, now, now);
         jobs.insert(job, key);
         try {
             commands.publish(GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now));
+        } catch (BrokerUnavailableException e) {
+            throw brokerUnavailable(e);
+        }
+        return new Submission(job, false);
+    }
+
+    /**
+     * Re-runs the job that made an artwork, with the model, seed and count it recorded, to show whether the same
+     * pixels come out again. Anyone who may see the artwork may ask.
+     */
+    @Transactional
+    public Submission submitReproduction(UUID artworkId, Author author, boolean mayReadAnyJob) {
+        Job original = jobs.findByArtwork(artworkId)
+                .filter(job -> mayReadAnyJob || author.id().equals(job.authorId())
+                        || !Visibility.PRIVATE.name().equals(job.request().get("visibility")))
+                .orElseThrow(() -> new ProblemException(Problem.of(GatewayProblems.ARTWORK_NOT_FOUND,
+                        "There is no artwork " + artworkId + " made by a job of this gateway")));
+        String model = (String) original.request().get("model");
+        int count = ((Number) original.request().get("count")).intValue();
+        long seed = ((Number) original.request().get("seed")).longValue();
+        Instant now = clock.instant();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("reproductionOf", artworkId);
+        request.put("model", model);
+        request.put("count", count);
+        request.put("seed", seed);
+        Job job = new Job(ids.next(), JobKind.GENERATION, JobState.QUEUED, author.id(), request, List.of(), null,
+                null, now, now);
+        jobs.insert(job, Optional.empty());
+        var authorship = new Authorship(author.id(), author.name(), null, null, Authorship.ALL_RIGHTS_RESERVED,
+                Visibility.PRIVATE);
+        try {
+            commands.publish(GenerationCommand.reproducing(artworkId, job.id(), model, count, seed, authorship, now));
         } catch (BrokerUnavailableException e) {
             throw brokerUnavailable(e);
         }

@@ -8,8 +8,6 @@ import io.pinxit.generation.config.WorkerConfig;
 import io.pinxit.generation.messaging.JobEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Runs one generation job and reports its progress; a failure is reported, then rethrown for dead-lettering. */
@@ -21,12 +19,15 @@ public class GenerationJobs {
     static final String GENERATION_FAILED = "urn:pinxit:problem:generation-failed";
 
     private final ArtworkProduction production;
+    private final ReproductionCheck reproductions;
     private final JobEventPublisher events;
     private final WorkerConfig worker;
     private final Clock clock;
 
-    GenerationJobs(ArtworkProduction production, JobEventPublisher events, WorkerConfig worker, Clock clock) {
+    GenerationJobs(ArtworkProduction production, ReproductionCheck reproductions, JobEventPublisher events,
+                   WorkerConfig worker, Clock clock) {
         this.production = production;
+        this.reproductions = reproductions;
         this.events = events;
         this.worker = worker;
         this.clock = clock;
@@ -34,16 +35,19 @@ public class GenerationJobs {
 
     public void run(GenerationCommand command) {
         events.publish(JobEvent.running(command.jobId(), JobKind.GENERATION, worker.id(), clock.instant()));
-        List<UUID> artworks;
+        JobEvent outcome;
         try {
-            artworks = production.produce(command);
+            outcome = command.isReproduction()
+                    ? JobEvent.reproduced(command.jobId(), reproductions.check(command), worker.id(), clock.instant())
+                    : JobEvent.succeeded(command.jobId(), JobKind.GENERATION, production.produce(command),
+                    worker.id(), clock.instant());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Job %s failed", command.jobId());
             events.publish(JobEvent.failed(command.jobId(), JobKind.GENERATION, failureOf(e), worker.id(),
                     clock.instant()));
             throw e;
         }
-        events.publish(JobEvent.succeeded(command.jobId(), JobKind.GENERATION, artworks, worker.id(), clock.instant()));
+        events.publish(outcome);
     }
 
     private static JobFailure failureOf(RuntimeException e) {

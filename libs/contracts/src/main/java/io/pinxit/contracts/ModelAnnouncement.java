@@ -1,5 +1,6 @@
 package io.pinxit.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
  * A worker's periodic statement of the models it serves for one job kind. It holds until
  * {@code announcedAt + validFor}; a worker that stops announcing stops counting.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelAnnouncement(int schemaVersion, String workerId, JobKind jobKind, List<ServedModel> models,
                                 Instant announcedAt, Duration validFor) {
 

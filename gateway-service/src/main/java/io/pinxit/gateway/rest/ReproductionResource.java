@@ -1,0 +1,38 @@
+package io.pinxit.gateway.rest;
+
+import io.pinxit.gateway.security.Caller;
+import io.pinxit.gateway.service.JobSubmission;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/artworks/{id}/reproduce")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReproductionResource {
+
+    private final JobSubmission submission;
+    private final Caller caller;
+
+    ReproductionResource(JobSubmission submission, Caller caller) {
+        this.submission = submission;
+        this.caller = caller;
+    }
+
+    /**
+     * Re-runs the recorded job that made the artwork; the job's {@code reproduction} then says whether the new
+     * pixels are identical to the stored ones.
+     */
+    @POST
+    @RolesAllowed("scope:jobs:submit")
+    public Response reproduce(@RestPath UUID id) {
+        var author = new JobSubmission.Author(caller.accountId(), caller.name());
+        JobView view = JobView.of(submission.submitReproduction(id, author, caller.isAdmin()).job());
+        return Response.accepted(view).location(URI.create(view.links().get("self"))).build();
+    }
+}
