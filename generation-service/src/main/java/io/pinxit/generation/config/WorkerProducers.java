@@ -6,10 +6,7 @@ import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.provenance.LocalCertificateAuthority;
 import io.pinxit.provenance.SigningCredentials;
-import io.pinxit.storage.ObjectStore;
-import io.pinxit.storage.ObjectStoreSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -37,24 +34,11 @@ public class WorkerProducers {
     }
 
     @Produces
-    @ApplicationScoped
-    ObjectStore objectStore(StorageConfig config) {
-        var store = new ObjectStore(new ObjectStoreSettings(config.endpoint(), config.accessKey(), config.secretKey(),
-                config.bucket(), config.region()));
-        store.ensureBucket();
-        return store;
-    }
-
-    @Produces
     @Singleton
     SigningCredentials signingCredentials(SigningConfig config) throws IOException {
         if (config.keyFile().isPresent() && config.chainFile().isPresent()) {
             return SigningCredentials.fromPem(config.keyFile().get(), config.chainFile().get());
         }
         return LocalCertificateAuthority.createOrLoad(config.localCaDirectory(), config.localOrganisation());
-    }
-
-    void closeObjectStore(@Disposes ObjectStore store) {
-        store.close();
     }
 }

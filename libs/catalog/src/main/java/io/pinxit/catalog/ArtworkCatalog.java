@@ -129,36 +129,26 @@ public class ArtworkCatalog {
                 + " where (a.visibility = 'PUBLIC'" + (viewer.isPresent() ? " or a.author_id = ?)" : ")")
                 + (olderThan.isPresent() ? " and a.id < ?" : "")
                 + " order by a.id desc limit ?";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            if (viewer.isPresent()) {
-                statement.setObject(parameter++, viewer.get());
-            }
-            if (olderThan.isPresent()) {
-                statement.setObject(parameter++, olderThan.get());
-            }
-            statement.setInt(parameter, limit);
-            List<Artwork> artworks = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    artworks.add(artwork(rows));
-                }
-            }
-            return artworks;
-        } catch (SQLException e) {
-            throw new CatalogException("Could not list artworks", e);
-        }
+        List<Object> parameters = new ArrayList<>();
+        viewer.ifPresent(parameters::add);
+        olderThan.ifPresent(parameters::add);
+        parameters.add(limit);
+        return artworks(sql, parameters, "Could not list artworks");
     }
 
     /** The artworks whose stored image, or that image without its manifest, has this SHA-256. */
     public List<Artwork> findByImageHash(String sha256) {
         String sql = "select " + COLUMNS + " from catalog.artwork a"
                 + " where a.image_sha256 = ? or a.stripped_sha256 = ? order by a.id";
+        return artworks(sql, List.of(sha256, sha256), "Could not look up images by hash");
+    }
+
+    private List<Artwork> artworks(String sql, List<Object> parameters, String failure) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, sha256);
-            statement.setString(2, sha256);
+            for (int index = 0; index < parameters.size(); index++) {
+                statement.setObject(index + 1, parameters.get(index));
+            }
             List<Artwork> artworks = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -167,7 +157,7 @@ public class ArtworkCatalog {
             }
             return artworks;
         } catch (SQLException e) {
-            throw new CatalogException("Could not look up images by hash", e);
+            throw new CatalogException(failure, e);
         }
     }
 

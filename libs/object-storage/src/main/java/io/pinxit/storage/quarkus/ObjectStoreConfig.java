@@ -1,10 +1,11 @@
-package io.pinxit.generation.config;
+package io.pinxit.storage.quarkus;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** Where a service's object store is: an S3 endpoint (MinIO in clusters, S3Proxy locally) and its bucket. */
 @ConfigMapping(prefix = "pinxit.storage")
-public interface StorageConfig {
+public interface ObjectStoreConfig {
 
     String endpoint();
 
