@@ -138,6 +138,17 @@ class ArtworkApiTest {
     }
 
     @Test
+    void aKeyThatCannotBeCheckedIs401NotASilentAnonymousAnswer() {
+        given().header("Authorization", "Bearer pxk_" + "k".repeat(43)).get("/api/v1/artworks").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("cannot be checked"));
+        given().header("Authorization", "Bearer not-a-key").get("/api/v1/artworks").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void anUnknownArtworkIs404ProblemJson() {
         given().get("/api/v1/artworks/" + UUID.randomUUID()).then()
                 .statusCode(404)

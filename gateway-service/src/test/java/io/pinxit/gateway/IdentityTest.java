@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
-import io.pinxit.gateway.security.KeySecrets;
+import io.pinxit.apikeys.KeySecrets;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,6 +73,16 @@ class IdentityTest {
                 .post("/api/v1/jobs/generations").then().statusCode(401);
         TestAccounts.as(userKey).contentType(ContentType.JSON).body(JOB)
                 .post("/api/v1/jobs/generations").then().statusCode(202);
+    }
+
+    @Test
+    void aCallerCanAskWhoItsKeyBelongsTo() {
+        TestAccounts.asAdmin().get("/api/v1/accounts/me").then().statusCode(200)
+                .body("name", equalTo("admin"))
+                .body("role", equalTo("ADMIN"));
+        TestAccounts.as(TestAccounts.newUserKey()).get("/api/v1/accounts/me").then().statusCode(200)
+                .body("role", equalTo("USER"));
+        given().get("/api/v1/accounts/me").then().statusCode(401);
     }
 
     @Test

@@ -106,15 +106,25 @@ public final class Suite implements AutoCloseable {
     }
 
     private static List<ServiceSpec> specs(SuiteSettings settings) {
-        var credentials = LocalCredentials.prepare(settings.dataDirectory());
+        var ports = new LinkedHashMap<String, Integer>();
+        SERVICE_PORTS.forEach((name, fixedPort) -> ports.put(name, settings.fixedPorts() ? fixedPort
+                : LoopbackPorts.pickFree()));
+        var wiring = new HashMap<String, Map<String, String>>(LocalCredentials.prepare(settings.dataDirectory()));
+        wiring.merge("gallery-service", Map.of("quarkus.rest-client.gateway.url",
+                "http://127.0.0.1:" + ports.get("gateway-service")), Suite::union);
         var specs = new ArrayList<ServiceSpec>();
-        SERVICE_PORTS.forEach((name, fixedPort) -> {
-            int port = settings.fixedPorts() ? fixedPort : LoopbackPorts.pickFree();
-            var properties = new HashMap<>(credentials.getOrDefault(name, Map.of()));
+        ports.forEach((name, port) -> {
+            var properties = new HashMap<>(wiring.getOrDefault(name, Map.of()));
             properties.putAll(settings.serviceProperties().getOrDefault(name, Map.of()));
             specs.add(ServiceSpec.built(settings.repositoryRoot(), name, port, properties));
         });
         return specs;
+    }
+
+    private static Map<String, String> union(Map<String, String> first, Map<String, String> second) {
+        var both = new HashMap<>(first);
+        both.putAll(second);
+        return both;
     }
 
     private static void awaitAllReady(Collection<ServiceProcess> services, Duration timeout) {

@@ -122,6 +122,36 @@ class EndToEndTest {
         assertThat(pixels(image(first.get(0)))).isNotEqualTo(pixels(image(first.get(1))));
     }
 
+    @Test
+    void privateWorkIsSeenOnlyByItsAuthorInEveryApi() {
+        String ada = newUserKey("ada");
+        String bob = newUserKey("bob");
+        String location = given().baseUri(gateway).header("Authorization", "Bearer " + ada)
+                .contentType(ContentType.JSON)
+                .body("{\"model\":\"emoji-dcgan\",\"count\":1,\"seed\":3,\"visibility\":\"PRIVATE\"}")
+                .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
+        String artwork = awaitSuccess(location).getList("artworkIds", String.class).get(0);
+
+        given().baseUri(gallery).get("/api/v1/artworks/" + artwork).then().statusCode(404);
+        given().baseUri(gallery).header("Authorization", "Bearer " + bob).get("/api/v1/artworks/" + artwork)
+                .then().statusCode(404);
+        given().baseUri(gateway).header("Authorization", "Bearer " + bob).get(location).then().statusCode(404);
+        given().baseUri(gallery).header("Authorization", "Bearer " + ada).get("/api/v1/artworks/" + artwork)
+                .then().statusCode(200).body("visibility", equalTo("PRIVATE"));
+        List<String> listedForAda = given().baseUri(gallery).header("Authorization", "Bearer " + ada)
+                .queryParam("limit", 100).get("/api/v1/artworks").then().statusCode(200).extract().path("items.id");
+        assertThat(listedForAda).contains(artwork);
+        List<String> listedForAll = given().baseUri(gallery).queryParam("limit", 100).get("/api/v1/artworks")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(listedForAll).doesNotContain(artwork);
+    }
+
+    private static String newUserKey(String name) {
+        return asAdmin().contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                .post("/api/v1/accounts").then().statusCode(201).extract().path("firstKey.secret");
+    }
+
     private static RequestSpecification asAdmin() {
         return given().baseUri(gateway).header("Authorization", "Bearer " + adminKey);
     }

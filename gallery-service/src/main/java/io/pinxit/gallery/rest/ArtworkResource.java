@@ -3,7 +3,7 @@ package io.pinxit.gallery.rest;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
-import io.pinxit.contracts.Visibility;
+import io.pinxit.gallery.security.Viewer;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.pinxit.storage.ObjectStore;
@@ -31,18 +31,23 @@ public class ArtworkResource {
 
     private final ArtworkCatalog catalog;
     private final ObjectStore store;
+    private final Viewer viewer;
 
-    ArtworkResource(ArtworkCatalog catalog, ObjectStore store) {
+    ArtworkResource(ArtworkCatalog catalog, ObjectStore store, Viewer viewer) {
         this.catalog = catalog;
         this.store = store;
+        this.viewer = viewer;
     }
 
-    /** Newest first, a page at a time; follow {@code next} (or the Link header) for the next page. */
+    /**
+     * Newest first, a page at a time; follow {@code next} (or the Link header) for the next page. Public artworks
+     * for everyone; with an API key, the caller's own unlisted and private ones too.
+     */
     @GET
     public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
         int pageSize = limit == null ? 20 : limit;
         Optional<UUID> olderThan = Optional.ofNullable(cursor).map(Cursor::decode).map(Cursor::lastSeen);
-        List<Artwork> rows = catalog.newest(pageSize + 1, olderThan, Optional.empty());
+        List<Artwork> rows = catalog.newest(pageSize + 1, olderThan, viewer.accountId());
         List<Artwork> page = rows.subList(0, Math.min(pageSize, rows.size()));
         String next = rows.size() > pageSize ? new Cursor(page.get(page.size() - 1).id()).encode() : null;
         var body = new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
@@ -78,13 +83,10 @@ public class ArtworkResource {
                 .build();
     }
 
-    /**
-     * An artwork the caller may see. The gallery serves anonymous callers only so far, so a private artwork is
-     * answered exactly as one that does not exist.
-     */
+    /** An artwork the caller may see; someone else's private artwork is answered as one that does not exist. */
     private CatalogEntry find(UUID id) {
         return catalog.find(id)
-                .filter(entry -> entry.artwork().authorship().visibility() != Visibility.PRIVATE)
+                .filter(entry -> viewer.maySee(entry.artwork().authorship()))
                 .orElseThrow(() -> new ProblemException(
                 Problem.of(GalleryProblems.ARTWORK_NOT_FOUND, "There is no artwork " + id)));
     }

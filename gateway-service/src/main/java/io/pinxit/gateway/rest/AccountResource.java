@@ -1,12 +1,15 @@
 package io.pinxit.gateway.rest;
 
 import io.pinxit.gateway.security.Accounts;
+import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.security.Role;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,13 +19,14 @@ import java.util.UUID;
 
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
     private final Accounts accounts;
+    private final Caller caller;
 
-    AccountResource(Accounts accounts) {
+    AccountResource(Accounts accounts, Caller caller) {
         this.accounts = accounts;
+        this.caller = caller;
     }
 
     public record NewAccountRequest(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}",
@@ -32,8 +36,20 @@ public class AccountResource {
     public record AccountView(UUID id, String name, Role role, KeyResource.IssuedKeyView firstKey) {
     }
 
+    /** Who the caller is; other services ask this to learn whose key they were given. */
+    public record CallerView(UUID id, String name, Role role) {
+    }
+
+    @GET
+    @Path("me")
+    @Authenticated
+    public CallerView me() {
+        return new CallerView(caller.accountId(), caller.name(), caller.isAdmin() ? Role.ADMIN : Role.USER);
+    }
+
     /** Makes an account and its first API key, which is shown this once. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("scope:accounts:admin")
     public Response create(@Valid @NotNull NewAccountRequest body) {
         var created = accounts.create(body.name(), body.role() == null ? Role.USER : body.role());

@@ -1,5 +1,6 @@
 package io.pinxit.gateway.security;
 
+import io.pinxit.apikeys.KeySecrets;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.problem.Problem;

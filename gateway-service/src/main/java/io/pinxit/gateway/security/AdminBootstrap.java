@@ -1,5 +1,6 @@
 package io.pinxit.gateway.security;
 
+import io.pinxit.apikeys.KeySecrets;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,6 @@
 package io.pinxit.gateway.security;
 
+import io.pinxit.apikeys.KeySecrets;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

@@ -1,4 +1,4 @@
-package io.pinxit.gateway.security;
+package io.pinxit.apikeys;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;

@@ -1,4 +1,4 @@
-package io.pinxit.gateway.security;
+package io.pinxit.apikeys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.HexFormat;
  */
 public final class KeySecrets {
 
-    static final String PREFIX = "pxk_";
+    private static final String PREFIX = "pxk_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeySecrets() {
