@@ -1,0 +1,23 @@
+package io.pinxit.inference;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.pinxit.inference", importOptions = ImportOption.DoNotIncludeTests.class)
+class InferenceDependencyRulesTest {
+
+    @ArchTest
+    static final ArchRule theRuntimeKnowsNothingOfServicesOrQuarkus = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "io.smallrye..")
+            .orShould().dependOnClassesThat().resideOutsideOfPackages(
+                    "io.pinxit.inference..", "ai.djl..", "com.fasterxml.jackson..", "org.slf4j..", "java..", "javax.imageio..");
+
+    @ArchTest
+    static final ArchRule theNetworkDefinitionDoesNotReachBackIntoTheLoader = noClasses()
+            .that().resideInAPackage("io.pinxit.inference.gan..")
+            .should().dependOnClassesThat().resideInAPackage("io.pinxit.inference");
+}

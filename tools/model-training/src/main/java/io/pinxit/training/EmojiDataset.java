@@ -1,0 +1,88 @@
+package io.pinxit.training;
+
+import io.pinxit.inference.gan.Dcgan32;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * The emoji pictures as training tensors: each 64×64 PNG is composited onto white, shrunk to 32×32 by
+ * averaging 2×2 blocks (exact and deterministic, unlike a scaler's filtering) and scaled to [-1, 1],
+ * stored channel-first.
+ */
+final class EmojiDataset {
+
+    static final List<String> SETS = List.of("twitter", "google");
+    private static final int SOURCE_SIZE = 64;
+    private static final int SIZE = Dcgan32.IMAGE_SIZE;
+    static final int IMAGE_FLOATS = Dcgan32.CHANNELS * SIZE * SIZE;
+
+    private final float[] pixels;
+    private final int size;
+
+    private EmojiDataset(float[] pixels, int size) {
+        this.pixels = pixels;
+        this.size = size;
+    }
+
+    /** Reads {@code <dataDir>/emoji-datasource-<set>/img/<set>/64/*.png} for both sets, in file-name order. */
+    static EmojiDataset load(Path dataDir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String set : SETS) {
+            Path folder = dataDir.resolve("emoji-datasource-" + set).resolve("img").resolve(set).resolve("64");
+            if (!Files.isDirectory(folder)) {
+                throw new IOException("No emoji images in " + folder + "; run tools/fetch-emoji-data.sh first");
+            }
+            try (Stream<Path> pngs = Files.list(folder)) {
+                pngs.filter(path -> path.getFileName().toString().endsWith(".png")).sorted().forEach(files::add);
+            }
+        }
+        float[] pixels = new float[files.size() * IMAGE_FLOATS];
+        for (int i = 0; i < files.size(); i++) {
+            BufferedImage image = ImageIO.read(files.get(i).toFile());
+            if (image == null || image.getWidth() != SOURCE_SIZE || image.getHeight() != SOURCE_SIZE) {
+                throw new IOException("Not a " + SOURCE_SIZE + "×" + SOURCE_SIZE + " PNG: " + files.get(i));
+            }
+            writeTensor(image, pixels, i * IMAGE_FLOATS);
+        }
+        return new EmojiDataset(pixels, files.size());
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Copies the images at {@code indices} into {@code batch}, one after another. */
+    void copyBatch(int[] indices, float[] batch) {
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * IMAGE_FLOATS, batch, i * IMAGE_FLOATS, IMAGE_FLOATS);
+        }
+    }
+
+    private static void writeTensor(BufferedImage image, float[] target, int offset) {
+        int plane = SIZE * SIZE;
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                float[] rgb = new float[3];
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        int argb = image.getRGB(2 * x + dx, 2 * y + dy);
+                        float alpha = ((argb >>> 24) & 0xFF) / 255f;
+                        for (int c = 0; c < 3; c++) {
+                            float channel = (argb >>> (16 - 8 * c)) & 0xFF;
+                            rgb[c] += alpha * channel + (1f - alpha) * 255f;
+                        }
+                    }
+                }
+                for (int c = 0; c < 3; c++) {
+                    target[offset + c * plane + y * SIZE + x] = rgb[c] / 4f / 127.5f - 1f;
+                }
+            }
+        }
+    }
+}
