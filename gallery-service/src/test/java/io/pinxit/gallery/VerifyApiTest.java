@@ -21,12 +21,18 @@ import io.pinxit.provenance.LocalCertificateAuthority;
 import io.pinxit.provenance.ManifestContent;
 import io.pinxit.provenance.SigningCredentials;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +58,9 @@ class VerifyApiTest {
 
     @Inject
     ArtworkCatalog catalog;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
 
     private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
     private byte[] signed;
@@ -125,6 +134,19 @@ class VerifyApiTest {
         given().contentType("image/png").body(new byte[0]).post("/api/v1/verify").then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUploadOverTwentyMegabytesIsRefusedWith413() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/verify"))
+                .header("Content-Type", "application/octet-stream")
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * 1024 * 1024 + 1])).build();
+
+        var response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(413);
     }
 
     @Test
