@@ -8,6 +8,7 @@ import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.ProvenanceRecord;
+import io.pinxit.catalog.Relation;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.TimeOrderedIds;
@@ -149,6 +150,26 @@ class ArtworkApiTest {
     }
 
     @Test
+    void theLineageShowsAncestorsAndDescendantsButNoOnesPrivateWork() throws IOException {
+        UUID content = recordArtwork(UUID.randomUUID(), 0, Visibility.PUBLIC);
+        UUID styled = recordArtwork(UUID.randomUUID(), 0, Visibility.PUBLIC,
+                List.of(new ProvenanceRecord.Parent(content, Relation.CONTENT)));
+        UUID upscaled = recordArtwork(UUID.randomUUID(), 0, Visibility.UNLISTED,
+                List.of(new ProvenanceRecord.Parent(styled, Relation.UPSCALE)));
+        recordArtwork(UUID.randomUUID(), 0, Visibility.PRIVATE,
+                List.of(new ProvenanceRecord.Parent(styled, Relation.VARIATION)));
+
+        given().get("/api/v1/artworks/" + styled + "/lineage").then().statusCode(200)
+                .body("ancestors.parentId", equalTo(List.of(content.toString())))
+                .body("ancestors[0].relation", equalTo("CONTENT"))
+                .body("descendants.childId", equalTo(List.of(upscaled.toString())))
+                .body("descendants[0].relation", equalTo("UPSCALE"));
+        given().get("/api/v1/artworks/" + upscaled + "/lineage").then().statusCode(200)
+                .body("ancestors.parentId", equalTo(List.of(styled.toString(), content.toString())))
+                .body("ancestors.depth", equalTo(List.of(1, 2)));
+    }
+
+    @Test
     void anUnknownArtworkIs404ProblemJson() {
         given().get("/api/v1/artworks/" + UUID.randomUUID()).then()
                 .statusCode(404)
@@ -173,6 +194,11 @@ class ArtworkApiTest {
     }
 
     private UUID recordArtwork(UUID jobId, int index, Visibility visibility) throws IOException {
+        return recordArtwork(jobId, index, visibility, List.of());
+    }
+
+    private UUID recordArtwork(UUID jobId, int index, Visibility visibility, List<ProvenanceRecord.Parent> parents)
+            throws IOException {
         var image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 8; x++) {
             for (int y = 0; y < 8; y++) {
@@ -187,7 +213,7 @@ class ArtworkApiTest {
                 new StoredImage(stored.key(), stored.sha256(), stored.sha256(), "image/png", 8, 8, stored.size()),
                 new Authorship(UUID.randomUUID(), "ada", "Square " + index, null, "CC0-1.0", visibility), now);
         var provenance = new ProvenanceRecord(artwork.id(), jobId, index, artwork.authorship(),
-                new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 99),
+                new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 99), parents,
                 stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
                 now);

@@ -216,7 +216,7 @@ class VerifyApiTest {
                         sha256(C2paPng.strip(signedPng)), "image/png", image.getWidth(), image.getHeight(),
                         signedPng.length), authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
-                new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1),
+                new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
                 sha256(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now));
     }
 

@@ -3,6 +3,7 @@ package io.pinxit.gallery.rest;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
+import io.pinxit.catalog.Lineage;
 import io.pinxit.gallery.security.Viewer;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -20,6 +21,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -28,6 +31,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ArtworkResource {
 
     static final String PATH = "/api/v1/artworks";
+    private static final int MAX_LINEAGE_DEPTH = 10;
 
     private final ArtworkCatalog catalog;
     private final ObjectStore store;
@@ -65,7 +69,20 @@ public class ArtworkResource {
         return ArtworkView.of(entry.artwork(), entry.provenance());
     }
 
-    /** The original image, exactly as the model made it; immutable, so it may be cached forever. */
+    /**
+     * Where the artwork came from and what was made from it, up to ten generations each way. Artworks the caller
+     * may not see are left out, with the edges that lead to them.
+     */
+    @GET
+    @Path("{id}/lineage")
+    public Lineage lineage(@RestPath UUID id) {
+        find(id);
+        Lineage lineage = catalog.lineage(id, MAX_LINEAGE_DEPTH);
+        return new Lineage(id, visible(lineage.ancestors(), Lineage.Edge::parentId),
+                visible(lineage.descendants(), Lineage.Edge::childId));
+    }
+
+    /** The stored image: the model's own pixels with a signed manifest; immutable, so it may be cached forever. */
     @GET
     @Path("{id}/image")
     @Produces("image/png")
@@ -81,6 +98,15 @@ public class ArtworkResource {
                 .header("Content-Length", artwork.image().byteSize())
                 .header("Cache-Control", "public, max-age=31536000, immutable")
                 .build();
+    }
+
+    private List<Lineage.Edge> visible(List<Lineage.Edge> edges, Function<Lineage.Edge, UUID> farEnd) {
+        var hidden = edges.stream().map(farEnd).distinct()
+                .filter(artwork -> catalog.find(artwork).filter(entry -> viewer.maySee(entry.artwork().authorship()))
+                        .isEmpty())
+                .collect(Collectors.toSet());
+        return edges.stream().filter(edge -> !hidden.contains(edge.parentId()) && !hidden.contains(edge.childId()))
+                .toList();
     }
 
     /** An artwork the caller may see; someone else's private artwork is answered as one that does not exist. */

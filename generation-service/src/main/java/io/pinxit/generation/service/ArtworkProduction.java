@@ -76,7 +76,7 @@ public class ArtworkProduction {
                 stored.contentType(), image.width(), image.height(), stored.size()), command.authorship(), now);
         var provenance = new ProvenanceRecord(artwork.id(), command.jobId(), image.index(), command.authorship(),
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
-                Map.of("seed", command.seed(), "count", command.count()),
+                Map.of("seed", command.seed(), "count", command.count()), List.of(),
                 stored.sha256(),
                 new ProvenanceRecord.Producer(SERVICE, worker.id(), runtime.device(),
                         runtime.engine() + " " + runtime.engineVersion() + " via DJL"),

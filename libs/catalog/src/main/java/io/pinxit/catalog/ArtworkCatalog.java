@@ -53,6 +53,7 @@ public class ArtworkCatalog {
             try {
                 boolean recorded = insert(connection, sql, artwork, provenance);
                 if (recorded) {
+                    insertLineage(connection, provenance);
                     log.append(connection, artwork.id(), artwork.createdAt());
                 }
                 connection.commit();
@@ -65,6 +66,59 @@ public class ArtworkCatalog {
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new CatalogException("Could not record artwork " + artwork.id() + " of job " + artwork.jobId(), e);
+        }
+    }
+
+    private static void insertLineage(Connection connection, ProvenanceRecord provenance) throws SQLException {
+        String sql = "insert into catalog.lineage_edge (parent_id, child_id, relation) values (?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (ProvenanceRecord.Parent parent : provenance.parents()) {
+                statement.setObject(1, parent.artworkId());
+                statement.setObject(2, provenance.artworkId());
+                statement.setString(3, parent.relation().name());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Ancestors and descendants, up to {@code maxDepth} generations away. */
+    public Lineage lineage(UUID artworkId, int maxDepth) {
+        String ancestors = """
+                with recursive up(parent_id, child_id, relation, depth) as (
+                    select parent_id, child_id, relation, 1 from catalog.lineage_edge where child_id = ?
+                    union
+                    select e.parent_id, e.child_id, e.relation, up.depth + 1
+                    from catalog.lineage_edge e join up on e.child_id = up.parent_id where up.depth < ?)
+                select parent_id, child_id, relation, min(depth) as depth from up
+                group by parent_id, child_id, relation order by depth, parent_id""";
+        String descendants = """
+                with recursive down(parent_id, child_id, relation, depth) as (
+                    select parent_id, child_id, relation, 1 from catalog.lineage_edge where parent_id = ?
+                    union
+                    select e.parent_id, e.child_id, e.relation, down.depth + 1
+                    from catalog.lineage_edge e join down on e.parent_id = down.child_id where down.depth < ?)
+                select parent_id, child_id, relation, min(depth) as depth from down
+                group by parent_id, child_id, relation order by depth, child_id""";
+        return new Lineage(artworkId, edges(ancestors, artworkId, maxDepth), edges(descendants, artworkId, maxDepth));
+    }
+
+    private List<Lineage.Edge> edges(String sql, UUID artworkId, int maxDepth) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, artworkId);
+            statement.setInt(2, maxDepth);
+            List<Lineage.Edge> edges = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    edges.add(new Lineage.Edge(rows.getObject("parent_id", UUID.class),
+                            rows.getObject("child_id", UUID.class), Relation.valueOf(rows.getString("relation")),
+                            rows.getInt("depth")));
+                }
+            }
+            return edges;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the lineage of artwork " + artworkId, e);
         }
     }
 

@@ -7,16 +7,21 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who made an artwork, and what made it from what: the model and its weights, the parameters, the worker and device, and
+ * Who made an artwork, and what made it from what (its parents, whose edges the lineage is made of): the model and its weights, the parameters, the worker and device, and
  * the credits that the model's training data asks for.
  */
 public record ProvenanceRecord(UUID artworkId, UUID jobId, int index, Authorship authorship, ModelUsed model,
-                               Map<String, Object> parameters, String imageSha256, Producer producer,
-                               List<Credit> credits, Instant createdAt) {
+                               Map<String, Object> parameters, List<Parent> parents, String imageSha256,
+                               Producer producer, List<Credit> credits, Instant createdAt) {
 
     public ProvenanceRecord {
         parameters = Map.copyOf(parameters);
+        parents = parents == null ? List.of() : List.copyOf(parents);
         credits = List.copyOf(credits);
+    }
+
+    /** An artwork this one was made from; none for a picture a model generated from a seed. */
+    public record Parent(UUID artworkId, Relation relation) {
     }
 
     /** The model exactly as it was loaded: its card's id and version and the hash of the weights used. */

@@ -151,7 +151,7 @@ class ArtworkCatalogTest {
 
     private static ProvenanceRecord provenanceOf(Artwork artwork) {
         return new ProvenanceRecord(artwork.id(), artwork.jobId(), artwork.index(), artwork.authorship(),
-                new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "cd".repeat(32)), Map.of("seed", 42),
+                new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "cd".repeat(32)), Map.of("seed", 42), List.of(),
                 artwork.image().sha256(), new ProvenanceRecord.Producer("generation-service", "w1", "cpu()", "PyTorch"),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Twitter, Inc and other contributors")),
                 artwork.createdAt());
