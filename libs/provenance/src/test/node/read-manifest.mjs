@@ -23,6 +23,16 @@ try {
     successes: codes(results.success),
     claimVersion: manifest.claim_version,
     signer: manifest.signature_info ?? {},
+    activeManifest: store.active_manifest,
+    manifestLabels: Object.keys(store.manifests ?? {}),
+    ingredientDeltas: store.validation_results?.ingredientDeltas ?? [],
+    ingredients: (manifest.ingredients ?? []).map((ingredient) => ({
+      title: ingredient.title,
+      format: ingredient.format,
+      relationship: ingredient.relationship,
+      activeManifest: ingredient.active_manifest,
+      validationResults: ingredient.validation_results,
+    })),
     assertions: Object.fromEntries((manifest.assertions ?? []).map((assertion) => [assertion.label, assertion.data])),
   }));
 } catch (error) {

@@ -62,12 +62,30 @@ final class ManifestAssertions {
         return index == 0 ? INGREDIENT : INGREDIENT + "__" + index;
     }
 
+    /**
+     * A {@code c2pa.ingredient.v3} (C2PA 2.x §18.8); an ingredient with a manifest points at the copy of that manifest
+     * in this store ({@code activeManifest}, {@code claimSignature}) and says how it validated ({@code validationResults}).
+     */
     private static Assertion ingredient(Ingredient ingredient, String label) {
-        return Assertion.cbor(label, CBORObject.NewOrderedMap()
+        CBORObject value = CBORObject.NewOrderedMap()
                 .Add("dc:title", ingredient.title())
                 .Add("dc:format", ingredient.format())
                 .Add("relationship", ingredient.relationship().label())
-                .Add("instanceID", ingredient.instanceId()));
+                .Add("instanceID", ingredient.instanceId());
+        ingredient.manifest().ifPresent(manifest -> {
+            JumbfSuperBox active = manifest.activeManifest();
+            JumbfSuperBox signature = active.child(ManifestStore.SIGNATURE_LABEL).orElseThrow(() ->
+                    new IllegalArgumentException("ingredient manifest " + manifest.label() + " has no claim signature"));
+            value.Add("activeManifest", HashedUri.to(ManifestStore.manifestUri(manifest.label()), active).toCbor());
+            value.Add("claimSignature", HashedUri.to(ManifestStore.signatureUri(manifest.label()), signature).toCbor());
+            value.Add("validationResults", manifest.validationResults().toCbor());
+        });
+        return Assertion.cbor(label, value);
+    }
+
+    /** Whether {@code label} names an ingredient assertion of this manifest. */
+    static boolean isIngredient(String label) {
+        return label.equals(INGREDIENT) || label.startsWith(INGREDIENT + "__");
     }
 
     private static Assertion actions(ManifestContent content, List<HashedUri> ingredientUris) {
@@ -145,11 +163,17 @@ final class ManifestAssertions {
     }
 
     static ManifestContent read(ManifestStore store, ClaimV2 claim) throws MalformedManifestException {
+        return read(store, claim, List.of());
+    }
+
+    /** Reads the content; {@code storeManifests} (the whole store's manifests) give the ingredients' embedded ones. */
+    static ManifestContent read(ManifestStore store, ClaimV2 claim, List<JumbfSuperBox> storeManifests)
+            throws MalformedManifestException {
         List<String> ingredientUrls = new ArrayList<>();
         List<Ingredient> ingredients = new ArrayList<>();
         for (Assertion assertion : store.assertions()) {
-            if (assertion.label().equals(INGREDIENT) || assertion.label().startsWith(INGREDIENT + "__")) {
-                ingredients.add(readIngredient(assertion));
+            if (isIngredient(assertion.label())) {
+                ingredients.add(readIngredient(assertion, storeManifests));
                 ingredientUrls.add(ManifestStore.assertionUri(store.manifestLabel(), assertion.label()));
             }
         }
@@ -201,12 +225,29 @@ final class ManifestAssertions {
         }
     }
 
-    private static Ingredient readIngredient(Assertion assertion) throws MalformedManifestException {
+    private static Ingredient readIngredient(Assertion assertion, List<JumbfSuperBox> storeManifests)
+            throws MalformedManifestException {
         CBORObject value = assertion.cborValue();
         Relationship relationship = text(value, "relationship").flatMap(Relationship::fromLabel)
                 .orElseThrow(() -> new MalformedManifestException(assertion.label() + " has no known relationship"));
         return new Ingredient(text(value, "dc:title").orElse(""), text(value, "dc:format").orElse(""),
-                text(value, "instanceID").orElse(""), relationship);
+                text(value, "instanceID").orElse(""), relationship, embeddedManifest(value, storeManifests));
+    }
+
+    /** The ingredient's manifest when its {@code activeManifest} names one present in the store. */
+    private static Optional<IngredientManifest> embeddedManifest(CBORObject ingredient, List<JumbfSuperBox> storeManifests)
+            throws MalformedManifestException {
+        CBORObject uri = ingredient.getType() == CBORType.Map ? ingredient.get("activeManifest") : null;
+        if (uri == null) {
+            return Optional.empty();
+        }
+        Optional<String> label = ManifestStore.manifestLabel(HashedUri.fromCbor(uri).url());
+        if (label.isEmpty() || storeManifests.stream().noneMatch(box -> box.label().equals(label.get()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new IngredientManifest(label.get(),
+                IngredientManifest.ValidationResults.fromCbor(ingredient.get("validationResults")),
+                IngredientManifest.closure(label.get(), storeManifests)));
     }
 
     private static Optional<Author> author(Map<String, Object> metadata) {

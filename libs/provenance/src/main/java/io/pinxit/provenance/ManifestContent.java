@@ -1,5 +1,7 @@
 package io.pinxit.provenance;
 
+import java.security.cert.X509Certificate;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -111,21 +113,53 @@ public record ManifestContent(
     }
 
     /**
-     * A picture this one was derived from, written as a {@code c2pa.ingredient.v3} assertion.
-     * The parent's own manifest is not embedded; {@code instanceId} identifies the parent, by default through the
-     * SHA-256 of its bytes, so that a stripped parent can still be found by content hash.
+     * A picture this one was derived from, written as a {@code c2pa.ingredient.v3} assertion. {@code instanceId}
+     * identifies the parent, by default through the SHA-256 of its bytes, so that a stripped parent can still be
+     * found by content hash. When the parent carried a C2PA manifest, {@code manifest} holds it: signing copies it
+     * verbatim into the new manifest store and the assertion references it ({@code activeManifest},
+     * {@code claimSignature}, {@code validationResults}); see {@link #fromFile}.
      */
-    public record Ingredient(String title, String format, String instanceId, Relationship relationship) {
+    public record Ingredient(String title, String format, String instanceId, Relationship relationship,
+                             Optional<IngredientManifest> manifest) {
         public Ingredient {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(instanceId, "instanceId");
             Objects.requireNonNull(relationship, "relationship");
+            Objects.requireNonNull(manifest, "manifest");
+        }
+
+        /** A structural ingredient: the parent's manifest, if it had one, is not embedded. */
+        public Ingredient(String title, String format, String instanceId, Relationship relationship) {
+            this(title, format, instanceId, relationship, Optional.empty());
         }
 
         public static Ingredient ofParent(String title, String format, byte[] parentBytes, Relationship relationship) {
-            return new Ingredient(title, format,
-                    "sha256:" + HexFormat.of().formatHex(HardBinding.sha256(parentBytes)), relationship);
+            return new Ingredient(title, format, contentHash(parentBytes), relationship);
+        }
+
+        /**
+         * An ingredient made from the parent PNG's bytes: when the parent carries a readable C2PA manifest store,
+         * its manifests are kept for embedding, with how the parent validated now (trusting nobody). A parent
+         * without a manifest, or with one that cannot be read, becomes a plain ingredient.
+         *
+         * @throws InvalidImageException if {@code parentPng} is not a well-formed PNG
+         */
+        public static Ingredient fromFile(String title, byte[] parentPng, Relationship relationship)
+                throws InvalidImageException {
+            return fromFile(title, parentPng, relationship, List.of());
+        }
+
+        /** As {@link #fromFile(String, byte[], Relationship)}, judging the parent's signer against {@code trustAnchors}. */
+        public static Ingredient fromFile(String title, byte[] parentPng, Relationship relationship,
+                                          Collection<X509Certificate> trustAnchors) throws InvalidImageException {
+            PngChunks.parse(parentPng);
+            return new Ingredient(title, "image/png", contentHash(parentPng), relationship,
+                    IngredientManifest.of(parentPng, trustAnchors));
+        }
+
+        private static String contentHash(byte[] bytes) {
+            return "sha256:" + HexFormat.of().formatHex(HardBinding.sha256(bytes));
         }
     }
 

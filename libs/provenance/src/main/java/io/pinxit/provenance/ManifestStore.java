@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A C2PA manifest store holding one manifest: its assertion store, claim and claim signature (C2PA 2.x §11.1.1).
+ * One manifest of a C2PA manifest store: its assertion store, claim and claim signature (C2PA 2.x §11.1.1). A store
+ * written by {@link #toJumbf(List)} also holds, before this (active) manifest, the ingredients' manifests verbatim.
  *
  * @param claim     the claim's CBOR bytes exactly as signed
  * @param signature the COSE_Sign1 bytes
@@ -42,7 +43,27 @@ record ManifestStore(String manifestLabel, List<Assertion> assertions, byte[] cl
         return URI_PREFIX + "/" + STORE_LABEL + "/" + manifestLabel + "/" + SIGNATURE_LABEL;
     }
 
+    static String manifestUri(String manifestLabel) {
+        return URI_PREFIX + "/" + STORE_LABEL + "/" + manifestLabel;
+    }
+
+    /** The manifest label a URI such as {@code self#jumbf=/c2pa/urn:c2pa:…} or one of its boxes' URIs points into. */
+    static Optional<String> manifestLabel(String uri) {
+        String prefix = URI_PREFIX + "/" + STORE_LABEL + "/";
+        if (!uri.startsWith(prefix) || uri.length() == prefix.length()) {
+            return Optional.empty();
+        }
+        String rest = uri.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return Optional.of(slash < 0 ? rest : rest.substring(0, slash));
+    }
+
     JumbfSuperBox toJumbf() {
+        return toJumbf(List.of());
+    }
+
+    /** The store with {@code earlier} manifests (copied verbatim, e.g. the ingredients') followed by this one. */
+    JumbfSuperBox toJumbf(List<JumbfSuperBox> earlier) {
         List<JumbfBox> assertionBoxes = new ArrayList<>();
         assertions.forEach(assertion -> assertionBoxes.add(assertion.box()));
         JumbfSuperBox manifest = new JumbfSuperBox(JumbfSuperBox.MANIFEST, manifestLabel, List.of(
@@ -51,11 +72,19 @@ record ManifestStore(String manifestLabel, List<Assertion> assertions, byte[] cl
                         List.of(new JumbfContentBox(JumbfContentBox.CBOR, claim))),
                 new JumbfSuperBox(JumbfSuperBox.SIGNATURE, SIGNATURE_LABEL,
                         List.of(new JumbfContentBox(JumbfContentBox.CBOR, signature)))));
-        return new JumbfSuperBox(JumbfSuperBox.MANIFEST_STORE, STORE_LABEL, List.of(manifest));
+        List<JumbfBox> manifests = new ArrayList<>(earlier);
+        manifests.add(manifest);
+        return new JumbfSuperBox(JumbfSuperBox.MANIFEST_STORE, STORE_LABEL, manifests);
     }
 
     /** Reads the active manifest, the last one in the store (§11.1.1). */
     static ManifestStore read(JumbfSuperBox store) throws MalformedManifestException {
+        List<JumbfSuperBox> manifests = manifests(store);
+        return readManifest(manifests.get(manifests.size() - 1));
+    }
+
+    /** Every standard manifest of the store in store order, the active one last; never empty. */
+    static List<JumbfSuperBox> manifests(JumbfSuperBox store) throws MalformedManifestException {
         if (!store.contentType().equals(JumbfSuperBox.MANIFEST_STORE) || !store.label().equals(STORE_LABEL)) {
             throw new MalformedManifestException("the JUMBF box is not a C2PA manifest store (label '" + store.label() + "')");
         }
@@ -65,7 +94,11 @@ record ManifestStore(String manifestLabel, List<Assertion> assertions, byte[] cl
         if (manifests.isEmpty()) {
             throw new MalformedManifestException("the manifest store holds no standard manifest");
         }
-        JumbfSuperBox manifest = manifests.get(manifests.size() - 1);
+        return manifests;
+    }
+
+    /** Reads one manifest superbox of a store. */
+    static ManifestStore readManifest(JumbfSuperBox manifest) throws MalformedManifestException {
         JumbfSuperBox assertionStore = part(manifest, ASSERTION_STORE_LABEL, JumbfSuperBox.ASSERTION_STORE);
         JumbfSuperBox claimBox = part(manifest, ClaimV2.LABEL, JumbfSuperBox.CLAIM);
         JumbfSuperBox signatureBox = part(manifest, SIGNATURE_LABEL, JumbfSuperBox.SIGNATURE);

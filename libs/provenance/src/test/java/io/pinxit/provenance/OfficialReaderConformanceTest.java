@@ -108,6 +108,95 @@ class OfficialReaderConformanceTest {
     }
 
     @Test
+    void aDerivedPictureEmbedsItsSignedParentsManifestAndTheReaderValidatesIt() throws Exception {
+        byte[] parent = sign(TestPictures.png(32, 32), CONTENT);
+        String parentLabel = ManifestStore.read(JumbfParser.parseSuperBox(manifestStore(parent))).manifestLabel();
+        Ingredient ingredient = Ingredient.fromFile("Smiling sun", parent, Relationship.PARENT_OF);
+
+        JsonNode report = read(sign(parent, derivedFrom(ingredient)), Optional.empty());
+
+        assertThat(report.path("state").asText()).isEqualTo("Valid");
+        assertThat(codes(report.path("failures"))).containsExactly("signingCredential.untrusted");
+        assertThat(codes(report.path("successes"))).contains("claimSignature.validated", "assertion.dataHash.match");
+        assertThat(report.path("manifestLabels")).hasSize(2);
+        assertThat(codes(report.path("manifestLabels"))).contains(parentLabel, report.path("activeManifest").asText());
+        JsonNode listed = report.path("ingredients").path(0);
+        assertThat(listed.path("title").asText()).isEqualTo("Smiling sun");
+        assertThat(listed.path("relationship").asText()).isEqualTo("parentOf");
+        assertThat(listed.path("activeManifest").asText()).isEqualTo(parentLabel);
+        assertThat(listed.path("validationResults").path("activeManifest").path("success").findValuesAsText("code"))
+                .contains("claimSignature.validated", "assertion.dataHash.match");
+        // The reader re-validates the embedded manifest and reports the outcome as the ingredient's deltas.
+        JsonNode deltas = report.path("ingredientDeltas");
+        assertThat(deltas).hasSize(1);
+        assertThat(deltas.path(0).path("ingredientAssertionURI").asText()).endsWith("/c2pa.ingredient.v3");
+        assertThat(deltas.path(0).path("validationDeltas").path("success").findValuesAsText("code"))
+                .contains("ingredient.manifest.validated", "assertion.hashedURI.match")
+                .doesNotContain("ingredient.manifest.mismatch");
+        assertThat(codes(deltas.path(0).path("validationDeltas").path("failure")))
+                .allMatch("signingCredential.untrusted"::equals);
+    }
+
+    @Test
+    void aStyleTransferOfTwoSignedArtworksAndAGrandchildReadWithoutIngredientFailures() throws Exception {
+        byte[] sun = sign(TestPictures.png(32, 32), CONTENT);
+        byte[] style = sign(TestPictures.png(16, 16), CONTENT);
+        ManifestContent transfer = new ManifestContent("Sun in style", CONTENT.author(), CONTENT.licence(),
+                ManifestContent.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, CONTENT.generator(),
+                List.of(Action.opened(0), Action.placed(1), Action.edited()),
+                List.of(Ingredient.fromFile("Smiling sun", sun, Relationship.PARENT_OF),
+                        Ingredient.fromFile("Style", style, Relationship.COMPONENT_OF)),
+                Map.of("modelId", "style-transfer"), List.of());
+        byte[] child = sign(sun, transfer);
+        byte[] grandchild = sign(child, derivedFrom(Ingredient.fromFile("Sun in style", child, Relationship.PARENT_OF)));
+
+        // The grandchild's store holds both artworks' manifests, the child's, then its own.
+        for (Map.Entry<byte[], Integer> picture : List.of(Map.entry(child, 3), Map.entry(grandchild, 4))) {
+            JsonNode report = read(picture.getKey(), Optional.empty());
+            assertThat(report.path("state").asText()).isEqualTo("Valid");
+            assertThat(codes(report.path("failures"))).containsExactly("signingCredential.untrusted");
+            assertThat(report.path("manifestLabels")).hasSize(picture.getValue());
+            report.path("ingredientDeltas").forEach(delta -> {
+                assertThat(delta.path("validationDeltas").path("success").findValuesAsText("code"))
+                        .contains("ingredient.manifest.validated");
+                assertThat(codes(delta.path("validationDeltas").path("failure")))
+                        .allMatch("signingCredential.untrusted"::equals);
+            });
+        }
+        JsonNode childReport = read(child, Optional.empty());
+        List<String> ingredientManifests = new ArrayList<>();
+        childReport.path("ingredients").forEach(ingredient -> ingredientManifests.add(ingredient.path("activeManifest").asText()));
+        assertThat(ingredientManifests).hasSize(2).doesNotHaveDuplicates().allMatch(label -> label.startsWith("urn:c2pa:"));
+        assertThat(childReport.path("ingredientDeltas")).hasSize(2);
+    }
+
+    @Test
+    void aPictureDerivedFromAnUnsignedParentStillValidates() throws Exception {
+        byte[] parent = TestPictures.png(32, 32);
+        Ingredient ingredient = Ingredient.fromFile("Plain sun", parent, Relationship.PARENT_OF);
+
+        JsonNode report = read(sign(parent, derivedFrom(ingredient)), Optional.empty());
+
+        assertThat(ingredient.manifest()).isEmpty();
+        assertThat(report.path("state").asText()).isEqualTo("Valid");
+        assertThat(codes(report.path("failures"))).containsExactly("signingCredential.untrusted");
+        assertThat(report.path("manifestLabels")).hasSize(1);
+        assertThat(report.path("ingredients").path(0).path("title").asText()).isEqualTo("Plain sun");
+    }
+
+    private static ManifestContent derivedFrom(Ingredient ingredient) {
+        return new ManifestContent("Sun, upscaled", CONTENT.author(), CONTENT.licence(),
+                ManifestContent.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, CONTENT.generator(),
+                List.of(Action.opened(0), Action.edited()), List.of(ingredient),
+                Map.of("modelId", "upscaler"), List.of());
+    }
+
+    private static byte[] manifestStore(byte[] png) throws InvalidImageException {
+        PngChunks chunks = PngChunks.parse(png);
+        return chunks.data(chunks.first(PngChunks.MANIFEST_CHUNK).orElseThrow());
+    }
+
+    @Test
     void theReaderAgreesThatAPictureWithChangedBytesNoLongerMatchesItsHardBinding() throws Exception {
         byte[] signed = sign(TestPictures.png(32, 32), CONTENT);
         int lastByteOfImageData = PngChunks.parse(signed).first("IDAT").orElseThrow().end() - 5;
