@@ -50,16 +50,22 @@ public class ArtworkResource {
     @GET
     public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
         int pageSize = limit == null ? 20 : limit;
+        ArtworkPage body = page(pageSize, cursor);
+        Response.ResponseBuilder response = Response.ok(body);
+        if (body.next() != null) {
+            String nextPage = PATH + "?limit=" + pageSize + "&cursor=" + body.next();
+            response.header("Link", "<" + nextPage + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    /** One page of the artworks the caller may see, newest first, continuing after {@code cursor} if given. */
+    public ArtworkPage page(int pageSize, String cursor) {
         Optional<UUID> olderThan = Optional.ofNullable(cursor).map(Cursor::decode).map(Cursor::lastSeen);
         List<Artwork> rows = catalog.newest(pageSize + 1, olderThan, viewer.accountId());
         List<Artwork> page = rows.subList(0, Math.min(pageSize, rows.size()));
         String next = rows.size() > pageSize ? new Cursor(page.get(page.size() - 1).id()).encode() : null;
-        var body = new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
-        Response.ResponseBuilder response = Response.ok(body);
-        if (next != null) {
-            response.header("Link", "<" + PATH + "?limit=" + pageSize + "&cursor=" + next + ">; rel=\"next\"");
-        }
-        return response.build();
+        return new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
     }
 
     @GET

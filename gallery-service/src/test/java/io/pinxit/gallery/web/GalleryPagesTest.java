@@ -1,0 +1,177 @@
+package io.pinxit.gallery.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.pinxit.catalog.Artwork;
+import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.ProvenanceRecord;
+import io.pinxit.catalog.Relation;
+import io.pinxit.catalog.StoredImage;
+import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.TimeOrderedIds;
+import io.pinxit.contracts.Visibility;
+import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.pinxit.storage.ObjectStore;
+import io.pinxit.storage.StoredObject;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The pages people browse: the grid of newest artworks and one artwork's page. */
+@QuarkusTest
+@WithTestResource(LocalInfrastructureTestResource.class)
+class GalleryPagesTest {
+
+    private static final Pattern OLDER_LINK = Pattern.compile("href=\"(/\\?cursor=[^\"]+)\"");
+
+    @Inject
+    ArtworkCatalog catalog;
+
+    @Inject
+    ObjectStore store;
+
+    private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private StoredObject image;
+
+    @BeforeEach
+    void storeAPicture() throws IOException {
+        store.ensureBucket();
+        var pixels = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        pixels.setRGB(3, 3, 0x336699);
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(pixels, "png", png);
+        image = store.putContentAddressed(png.toByteArray(), "image/png", "png");
+    }
+
+    @Test
+    void theGridShowsTheNewestPublicArtworksButNoOnesPrivateWork() {
+        UUID shown = record("Harbour " + run, Visibility.PUBLIC);
+        record("Secret " + run, Visibility.PRIVATE);
+
+        given().get("/").then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .body(allOf(containsString("<html lang=\"en\">"), containsString("<main"),
+                        containsString("Harbour " + run), containsString("/api/v1/artworks/" + shown + "/image"),
+                        containsString("alt=\"“Harbour " + run + "” by ada, made with the model test-model\""),
+                        containsString("CC-BY-4.0")))
+                .body(not(containsString("Secret " + run)));
+    }
+
+    @Test
+    void thePagesUseTheGallerysOwnStylesheetWithPixelatedImages() {
+        given().get("/").then()
+                .statusCode(200)
+                .body(containsString("href=\"/gallery.css\""))
+                .body(not(containsString("//cdn")));
+        given().get("/gallery.css").then()
+                .statusCode(200)
+                .body(containsString("image-rendering: pixelated"));
+    }
+
+    @Test
+    void theOlderLinkPagesThroughTheGrid() {
+        for (int n = 0; n <= GalleryPages.PAGE_SIZE; n++) {
+            record("Tile %s-%02d".formatted(run, n), Visibility.PUBLIC);
+        }
+
+        String first = given().get("/").then().statusCode(200).extract().asString();
+        assertThat(first).contains("Tile %s-%02d".formatted(run, GalleryPages.PAGE_SIZE))
+                .contains("Tile %s-01".formatted(run))
+                .doesNotContain("Tile %s-00".formatted(run));
+        var older = OLDER_LINK.matcher(first);
+        assertThat(older.find()).as("an Older link").isTrue();
+
+        given().get(older.group(1)).then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .body(containsString("Tile %s-00".formatted(run)))
+                .body(not(containsString("Tile %s-01".formatted(run))));
+    }
+
+    @Test
+    void anArtworksPageShowsItsAuthorLicenceModelCreditsAndLineage() {
+        UUID parent = record("Sketch " + run, Visibility.PUBLIC);
+        UUID artwork = record("Lighthouse " + run, Visibility.PUBLIC,
+                List.of(new ProvenanceRecord.Parent(parent, Relation.CONTENT)));
+
+        given().get("/artworks/" + artwork).then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .body(allOf(containsString("<h1>Lighthouse " + run + "</h1>"), containsString("ada"),
+                        containsString("CC-BY-4.0"), containsString("test-model, version 1"),
+                        containsString("ab".repeat(32)), containsString("<dt>seed</dt><dd>99</dd>"),
+                        containsString("Twemoji (CC-BY-4.0): Copyright Twitter, Inc and contributors"),
+                        containsString("test-worker (test) on cpu() with PyTorch"),
+                        containsString("href=\"/artworks/" + parent + "\"")));
+        given().get("/artworks/" + parent).then()
+                .statusCode(200)
+                .body(containsString("href=\"/artworks/" + artwork + "\""));
+    }
+
+    @Test
+    void anUnknownArtworkIsA404Page() {
+        given().get("/artworks/" + UUID.randomUUID()).then()
+                .statusCode(404)
+                .contentType(ContentType.HTML)
+                .body(containsString("No such artwork"));
+    }
+
+    @Test
+    void someoneElsesPrivateArtworkIsA404PageLikeAnUnknownOne() {
+        UUID hidden = record("Diary " + run, Visibility.PRIVATE);
+
+        given().get("/artworks/" + hidden).then()
+                .statusCode(404)
+                .contentType(ContentType.HTML)
+                .body(containsString("No such artwork"))
+                .body(not(containsString("Diary " + run)));
+    }
+
+    @Test
+    void aCursorThisGalleryDidNotGiveOutIsA400Page() {
+        given().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/").then()
+                .statusCode(400)
+                .contentType(ContentType.HTML)
+                .body(containsString("is not a cursor this API gave out"));
+    }
+
+    private UUID record(String title, Visibility visibility) {
+        return record(title, visibility, List.of());
+    }
+
+    private UUID record(String title, Visibility visibility, List<ProvenanceRecord.Parent> parents) {
+        UUID jobId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var authorship = new Authorship(UUID.randomUUID(), "ada", title, null, "CC-BY-4.0", visibility);
+        var artwork = new Artwork(ids.next(), jobId, 0, ArtworkKind.GENERATED, "test-model", "1",
+                new StoredImage(image.key(), image.sha256(), image.sha256(), "image/png", 32, 32, image.size()),
+                authorship, now);
+        catalog.record(artwork, new ProvenanceRecord(artwork.id(), jobId, 0, authorship,
+                new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "ab".repeat(32)),
+                Map.of("seed", 99, "count", 1), parents, image.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
+                List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
+                now));
+        return artwork.id();
+    }
+}
