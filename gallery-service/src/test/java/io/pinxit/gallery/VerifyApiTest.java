@@ -13,6 +13,7 @@ import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
@@ -37,12 +38,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,15 +211,11 @@ class VerifyApiTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var authorship = new Authorship(UUID.randomUUID(), "ada", "Square", null, "CC0-1.0", visibility);
         var artwork = new Artwork(id, UUID.randomUUID(), 0, ArtworkKind.GENERATED, "test-model", "1",
-                new StoredImage("sha256/xx/" + sha256(signedPng) + ".png", sha256(signedPng),
-                        sha256(C2paPng.strip(signedPng)), "image/png", image.getWidth(), image.getHeight(),
+                new StoredImage("sha256/xx/" + Sha256.hex(signedPng) + ".png", Sha256.hex(signedPng),
+                        Sha256.hex(C2paPng.strip(signedPng)), "image/png", image.getWidth(), image.getHeight(),
                         signedPng.length), authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
-                sha256(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now));
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now));
     }
 }

@@ -10,6 +10,7 @@ import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ModelAnnouncement;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.Topics;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
@@ -26,11 +27,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -111,7 +109,7 @@ class GenerationWorkerTest {
                     .isEqualTo(ManifestContent.TRAINED_ALGORITHMIC_MEDIA);
             assertThat(manifest.content().orElseThrow().generation()).containsEntry("jobId",
                     command.jobId().toString());
-            assertThat(sha256(C2paPng.strip(png))).isEqualTo(first.artwork().image().strippedSha256());
+            assertThat(Sha256.hex(C2paPng.strip(png))).isEqualTo(first.artwork().image().strippedSha256());
         }
     }
 
@@ -193,10 +191,6 @@ class GenerationWorkerTest {
         } finally {
             announcements.close();
         }
-    }
-
-    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private void send(GenerationCommand command) {

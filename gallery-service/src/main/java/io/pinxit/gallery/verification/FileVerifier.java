@@ -2,6 +2,7 @@ package io.pinxit.gallery.verification;
 
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.gallery.verification.VerificationReport.KnownArtwork;
 import io.pinxit.gallery.verification.VerificationReport.Manifest;
@@ -11,9 +12,6 @@ import io.pinxit.provenance.InvalidImageException;
 import io.pinxit.provenance.ManifestContent;
 import io.pinxit.provenance.Verification;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ public class FileVerifier {
             return new VerificationReport(Verdict.NOT_AN_IMAGE, "The file is not a PNG image: " + e.getMessage(),
                     null, verification.problems(), List.of());
         }
-        var known = knownArtworks(sha256(stripped));
+        var known = knownArtworks(Sha256.hex(stripped));
         if (!verification.manifestPresent()) {
             String summary = known.isEmpty() ? "The file carries no provenance manifest and is not known here."
                     : "The file carries no provenance manifest, but its content is an artwork made by this Pinxit.";
@@ -94,13 +92,5 @@ public class FileVerifier {
         links.put("image", self + "/image");
         return new KnownArtwork(artwork.id(), artwork.authorship().title(), artwork.authorship().authorName(),
                 artwork.authorship().licence(), links);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ServedModel;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.gateway.config.GatewayConfig;
@@ -16,13 +17,9 @@ import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,10 +173,8 @@ public class JobSubmission {
 
     private String fingerprint(GenerationRequest request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Sha256.hex(json.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint a request", e);
         }
     }

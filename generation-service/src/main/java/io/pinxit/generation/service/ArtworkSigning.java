@@ -2,15 +2,13 @@ package io.pinxit.generation.service;
 
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.provenance.C2paPng;
 import io.pinxit.provenance.InvalidImageException;
 import io.pinxit.provenance.ManifestContent;
 import io.pinxit.provenance.SigningCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,17 +60,9 @@ public class ArtworkSigning {
                         source.licence())).toList());
         try {
             byte[] signed = C2paPng.sign(png, content, credentials);
-            return new SignedPicture(signed, sha256(C2paPng.strip(signed)));
+            return new SignedPicture(signed, Sha256.hex(C2paPng.strip(signed)));
         } catch (InvalidImageException e) {
             throw new IllegalStateException("The model made an image that is not a PNG", e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

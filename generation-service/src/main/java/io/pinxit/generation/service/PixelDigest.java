@@ -1,13 +1,11 @@
 package io.pinxit.generation.service;
 
+import io.pinxit.contracts.Sha256;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import javax.imageio.ImageIO;
 
 /** The SHA-256 of a picture's decoded pixels: equal for equal pixels whatever the file's metadata or manifest. */
@@ -26,11 +24,9 @@ final class PixelDigest {
             ByteBuffer pixels = ByteBuffer.allocate(8 + argb.length * 4).putInt(image.getWidth())
                     .putInt(image.getHeight());
             pixels.asIntBuffer().put(argb);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pixels.array()));
+            return Sha256.hex(pixels.array());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not decode an image", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -84,23 +84,23 @@ public class ArtworkCatalog {
 
     /** Ancestors and descendants, up to {@code maxDepth} generations away. */
     public Lineage lineage(UUID artworkId, int maxDepth) {
-        String ancestors = """
-                with recursive up(parent_id, child_id, relation, depth) as (
-                    select parent_id, child_id, relation, 1 from catalog.lineage_edge where child_id = ?
+        return new Lineage(artworkId, edges(walk("child_id", "parent_id"), artworkId, maxDepth),
+                edges(walk("parent_id", "child_id"), artworkId, maxDepth));
+    }
+
+    /**
+     * The edges reached from an artwork by following {@code near} → {@code far} again and again: child → parent
+     * for ancestors, parent → child for descendants.
+     */
+    private static String walk(String near, String far) {
+        return """
+                with recursive walk(parent_id, child_id, relation, depth) as (
+                    select parent_id, child_id, relation, 1 from catalog.lineage_edge where %1$s = ?
                     union
-                    select e.parent_id, e.child_id, e.relation, up.depth + 1
-                    from catalog.lineage_edge e join up on e.child_id = up.parent_id where up.depth < ?)
-                select parent_id, child_id, relation, min(depth) as depth from up
-                group by parent_id, child_id, relation order by depth, parent_id""";
-        String descendants = """
-                with recursive down(parent_id, child_id, relation, depth) as (
-                    select parent_id, child_id, relation, 1 from catalog.lineage_edge where parent_id = ?
-                    union
-                    select e.parent_id, e.child_id, e.relation, down.depth + 1
-                    from catalog.lineage_edge e join down on e.parent_id = down.child_id where down.depth < ?)
-                select parent_id, child_id, relation, min(depth) as depth from down
-                group by parent_id, child_id, relation order by depth, child_id""";
-        return new Lineage(artworkId, edges(ancestors, artworkId, maxDepth), edges(descendants, artworkId, maxDepth));
+                    select e.parent_id, e.child_id, e.relation, walk.depth + 1
+                    from catalog.lineage_edge e join walk on e.%1$s = walk.%2$s where walk.depth < ?)
+                select parent_id, child_id, relation, min(depth) as depth from walk
+                group by parent_id, child_id, relation order by depth, %2$s""".formatted(near, far);
     }
 
     private List<Lineage.Edge> edges(String sql, UUID artworkId, int maxDepth) {

@@ -1,15 +1,12 @@
 package io.pinxit.catalog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.pinxit.contracts.Sha256;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -53,7 +50,7 @@ public class ProvenanceLog {
             record.setObject(1, artworkId);
             try (ResultSet row = record.executeQuery()) {
                 row.next();
-                recordSha256 = sha256(row.getString(1));
+                recordSha256 = Sha256.hex(row.getString(1));
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into catalog.provenance_log "
@@ -120,7 +117,7 @@ public class ProvenanceLog {
         if (record == null) {
             return Optional.of("the provenance record of artwork " + artworkId + " is gone");
         }
-        if (!sha256(record).equals(recordSha256)) {
+        if (!Sha256.hex(record).equals(recordSha256)) {
             return Optional.of("the provenance record of artwork " + artworkId + " was changed");
         }
         if (!entryHash(seq, artworkId, recordSha256, previous).equals(row.getString("entry_hash"))) {
@@ -139,15 +136,6 @@ public class ProvenanceLog {
     }
 
     static String entryHash(long seq, UUID artworkId, String recordSha256, String previous) {
-        return sha256(seq + "\n" + artworkId + "\n" + recordSha256 + "\n" + previous);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(seq + "\n" + artworkId + "\n" + recordSha256 + "\n" + previous);
     }
 }

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.PostgresServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,19 +131,10 @@ class ArtworkCatalogTest {
         Instant at = Instant.parse(createdAt).truncatedTo(ChronoUnit.MICROS);
         UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L | index,
                 0x8000_0000_0000_0000L | (UUID.randomUUID().getLeastSignificantBits() & 0x3FFF_FFFF_FFFF_FFFFL));
-        String sha256 = sha256Of(id.toString());
+        String sha256 = Sha256.hex(id.toString());
         var image = new StoredImage("sha256/" + sha256.substring(0, 2) + "/" + sha256 + ".png", sha256,
-                sha256Of("stripped " + id), "image/png", 32, 32, 100);
+                Sha256.hex("stripped " + id), "image/png", 32, 32, 100);
         return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", image, PUBLIC_BY_ADA, at);
-    }
-
-    private static String sha256Of(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ProvenanceRecord provenanceOf(Artwork artwork) {

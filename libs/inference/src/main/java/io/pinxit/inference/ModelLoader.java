@@ -3,13 +3,11 @@ package io.pinxit.inference;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.nn.Block;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.inference.gan.Dcgan32;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ public final class ModelLoader {
     public ImageGenerator load(ModelCard card) {
         requireSupported(card);
         byte[] weights = readWeights(card);
-        String actual = sha256(weights);
+        String actual = Sha256.hex(weights);
         if (!actual.equalsIgnoreCase(String.valueOf(card.weightsSha256()))) {
             throw new WeightHashMismatchException(card.id(), card.weightsSha256(), actual);
         }
@@ -54,15 +52,6 @@ public final class ModelLoader {
         }
         LOG.info("Loaded model {} {} (sha256 {}) on {}", card.id(), card.version(), actual, model.getNDManager().getDevice());
         return new DcganImageGenerator(card, model);
-    }
-
-    /** Hex sha256 of {@code bytes}, the form cards record. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
-        }
     }
 
     private byte[] readWeights(ModelCard card) {

@@ -14,7 +14,8 @@ class InferenceDependencyRulesTest {
     static final ArchRule theRuntimeKnowsNothingOfServicesOrQuarkus = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "io.smallrye..")
             .orShould().dependOnClassesThat().resideOutsideOfPackages(
-                    "io.pinxit.inference..", "ai.djl..", "com.fasterxml.jackson..", "org.slf4j..", "java..", "javax.imageio..");
+                    "io.pinxit.inference..", "io.pinxit.contracts..", "ai.djl..", "com.fasterxml.jackson..",
+                    "org.slf4j..", "java..", "javax.imageio..");
 
     @ArchTest
     static final ArchRule theNetworkDefinitionDoesNotReachBackIntoTheLoader = noClasses()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinxit.contracts.Sha256;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -78,7 +79,7 @@ class ModelLoaderTest {
             weights = in.readAllBytes();
         }
 
-        assertEquals(card.weightsSha256(), ModelLoader.sha256(weights));
+        assertEquals(card.weightsSha256(), Sha256.hex(weights));
     }
 
     @Test
@@ -95,7 +96,7 @@ class ModelLoaderTest {
                 () -> new ModelLoader(tampered).load(tampered.find(MODEL_ID).orElseThrow()));
 
         assertEquals(card.weightsSha256(), refused.expectedSha256());
-        assertEquals(ModelLoader.sha256(weights), refused.actualSha256());
+        assertEquals(Sha256.hex(weights), refused.actualSha256());
         assertTrue(refused.getMessage().contains(card.weightsSha256()), refused.getMessage());
         assertTrue(refused.getMessage().contains(refused.actualSha256()), refused.getMessage());
     }

@@ -1,15 +1,5 @@
 package io.pinxit.storage;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -19,7 +9,15 @@ import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
+import io.pinxit.contracts.Sha256;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+
 
 /**
  * Pictures and other blobs in one bucket of an S3-compatible store, addressed by the SHA-256 of their bytes, so a
@@ -83,7 +81,7 @@ public final class ObjectStore implements AutoCloseable {
             throw new IllegalArgumentException(
                     "Extension must be 1-10 lower-case letters or digits without the dot, was " + extension);
         }
-        String sha256 = sha256Hex(bytes);
+        String sha256 = Sha256.hex(bytes);
         String key = "sha256/" + sha256.substring(0, 2) + "/" + sha256 + "." + extension;
         call("store " + key, () -> client.putObject(PutObjectArgs.builder()
                 .bucket(settings.bucket())
@@ -175,14 +173,6 @@ public final class ObjectStore implements AutoCloseable {
         } catch (Exception e) {
             throw new ObjectStoreException("Could not " + action + " in bucket " + settings.bucket() + " at "
                     + settings.endpoint(), e);
-        }
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
         }
     }
 

@@ -4,8 +4,8 @@ import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pinxit.contracts.Sha256;
 import io.pinxit.inference.ModelCard;
-import io.pinxit.inference.ModelLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class ModelPublisher {
         ModelCard card = JSON.readValue(cardFile.toFile(), ModelCard.class);
         Path weights = modelDir.resolve(card.weightsFile());
         Checkpoints.saveParameters(generator, weights);
-        String sha256 = ModelLoader.sha256(Files.readAllBytes(weights));
+        String sha256 = Sha256.hex(Files.readAllBytes(weights));
         ModelCard published = card.withWeights(card.weightsFile(), sha256, training);
         Files.writeString(cardFile, JSON.writeValueAsString(published) + System.lineSeparator());
         return published;
