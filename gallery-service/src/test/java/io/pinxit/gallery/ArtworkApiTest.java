@@ -2,7 +2,11 @@ package io.pinxit.gallery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasLength;
 
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
@@ -10,6 +14,8 @@ import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.catalog.StoredImage;
+import io.pinxit.catalog.Thumbnail;
+import io.pinxit.catalog.ThumbnailRenderer;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.Visibility;
@@ -24,6 +30,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +53,7 @@ class ArtworkApiTest {
     ObjectStore store;
 
     private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
+    private final String model = "test-model-" + UUID.randomUUID();
     private final List<UUID> made = new ArrayList<>();
 
     @BeforeEach
@@ -54,6 +63,47 @@ class ArtworkApiTest {
         for (int index = 0; index < 5; index++) {
             made.add(recordArtwork(jobId, index, Visibility.PUBLIC));
         }
+    }
+
+    @Test
+    void filtersAndTextSearchNarrowTheListingAndTravelInTheNextLink() {
+        given().queryParam("model", model).queryParam("kind", "generated").queryParam("limit", 2)
+                .get("/api/v1/artworks").then().statusCode(200)
+                .body("items.id", equalTo(List.of(made.get(4).toString(), made.get(2).toString())))
+                .header("Link", allOf(
+                        containsString("model=" + model),
+                        containsString("kind=generated")));
+        given().queryParam("model", model).queryParam("q", "lighthouses")
+                .get("/api/v1/artworks").then().statusCode(200)
+                .body("items.id", equalTo(List.of(made.get(3).toString())));
+        given().queryParam("model", model).queryParam("q", "nature")
+                .get("/api/v1/artworks").then().statusCode(200)
+                .body("items.id", equalTo(List.of(made.get(4).toString())))
+                .body("items[0].label", equalTo("animals-nature"));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        given().queryParam("model", model).queryParam("from", today).queryParam("until", today)
+                .get("/api/v1/artworks").then().statusCode(200).body("items.size()", equalTo(5));
+        given().queryParam("model", model).queryParam("until", "2020-01-01")
+                .get("/api/v1/artworks").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void badFiltersAreA400NamingEachOne() {
+        given().queryParam("kind", "painted").queryParam("from", "yesterday").queryParam("author", "ada")
+                .get("/api/v1/artworks").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:invalid-request"))
+                .body("errors.field", containsInAnyOrder("kind", "from", "author"))
+                .body("detail", containsString("generated, styled, upscaled, variation"));
+    }
+
+    @Test
+    void theThumbnailIsServedBesideTheOriginal() throws IOException {
+        byte[] thumbnail = given().get("/api/v1/artworks/" + made.get(0) + "/thumbnail").then().statusCode(200)
+                .contentType("image/png").header("Cache-Control", containsString("immutable"))
+                .extract().asByteArray();
+
+        assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(8);
     }
 
     @Test
@@ -90,7 +140,7 @@ class ArtworkApiTest {
                 .body("id", equalTo(id.toString()))
                 .body("index", equalTo(2))
                 .body("width", equalTo(8))
-                .body("provenance.model.id", equalTo("test-model"))
+                .body("provenance.model.id", equalTo(model))
                 .body("provenance.parameters.seed", equalTo(99))
                 .body("provenance.credits[0].licence", equalTo("CC-BY-4.0"))
                 .body("links.image", equalTo("/api/v1/artworks/" + id + "/image"));
@@ -135,7 +185,7 @@ class ArtworkApiTest {
         given().get("/api/v1/provenance-log/verification").then()
                 .statusCode(200)
                 .body("intact", equalTo(true))
-                .body("headHash", org.hamcrest.Matchers.hasLength(64));
+                .body("headHash", hasLength(64));
     }
 
     @Test
@@ -143,7 +193,7 @@ class ArtworkApiTest {
         given().header("Authorization", "Bearer pxk_" + "k".repeat(43)).get("/api/v1/artworks").then()
                 .statusCode(401)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("cannot be checked"));
+                .body("detail", containsString("cannot be checked"));
         given().header("Authorization", "Bearer not-a-key").get("/api/v1/artworks").then()
                 .statusCode(401)
                 .contentType("application/problem+json");
@@ -208,12 +258,17 @@ class ArtworkApiTest {
         var png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         var stored = store.putContentAddressed(png.toByteArray(), "image/png", "png");
+        var thumbnail = ThumbnailRenderer.render(png.toByteArray());
+        var storedThumbnail = store.putContentAddressed(thumbnail.png(), "image/png", "png");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var artwork = new Artwork(ids.next(), jobId, index, ArtworkKind.GENERATED, "test-model", "1",
+        ArtworkKind kind = index % 2 == 0 ? ArtworkKind.GENERATED : ArtworkKind.STYLED;
+        var artwork = new Artwork(ids.next(), jobId, index, kind, model, "1", index == 4 ? "animals-nature" : null,
                 new StoredImage(stored.key(), stored.sha256(), stored.sha256(), "image/png", 8, 8, stored.size()),
-                new Authorship(UUID.randomUUID(), "ada", "Square " + index, null, "CC0-1.0", visibility), now);
+                new Thumbnail(storedThumbnail.key(), thumbnail.width(), thumbnail.height()),
+                new Authorship(UUID.randomUUID(), "ada", "Square " + index, index == 3 ? "A lighthouse at night" : null,
+                        "CC0-1.0", visibility), now);
         var provenance = new ProvenanceRecord(artwork.id(), jobId, index, artwork.authorship(),
-                new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 99), parents,
+                new ProvenanceRecord.ModelUsed(model, "1", "gan", "00".repeat(32)), Map.of("seed", 99), parents,
                 stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
                 now);

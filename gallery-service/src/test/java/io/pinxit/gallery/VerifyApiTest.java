@@ -210,10 +210,10 @@ class VerifyApiTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(unsignedPng));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var authorship = new Authorship(UUID.randomUUID(), "ada", "Square", null, "CC0-1.0", visibility);
-        var artwork = new Artwork(id, UUID.randomUUID(), 0, ArtworkKind.GENERATED, "test-model", "1",
+        var artwork = new Artwork(id, UUID.randomUUID(), 0, ArtworkKind.GENERATED, "test-model", "1", null,
                 new StoredImage("sha256/xx/" + Sha256.hex(signedPng) + ".png", Sha256.hex(signedPng),
                         Sha256.hex(C2paPng.strip(signedPng)), "image/png", image.getWidth(), image.getHeight(),
-                        signedPng.length), authorship, now);
+                        signedPng.length), null, authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
                 Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now));

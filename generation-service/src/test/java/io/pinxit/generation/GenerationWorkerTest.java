@@ -111,6 +111,10 @@ class GenerationWorkerTest {
                     command.jobId().toString());
             assertThat(Sha256.hex(C2paPng.strip(png))).isEqualTo(first.artwork().image().strippedSha256());
         }
+        try (InputStream stored = store.open(first.artwork().thumbnail().key())) {
+            var thumbnail = ImageIO.read(stored);
+            assertThat(thumbnail.getWidth()).isEqualTo(first.artwork().thumbnail().width()).isPositive();
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.Lineage;
+import io.pinxit.catalog.StoredImage;
+import io.pinxit.catalog.Thumbnail;
 import io.pinxit.gallery.security.Viewer;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -45,24 +47,30 @@ public class ArtworkResource {
 
     /**
      * Newest first, a page at a time; follow {@code next} (or the Link header) for the next page. Public artworks
-     * for everyone; with an API key, the caller's own unlisted and private ones too.
+     * for everyone; with an API key, the caller's own unlisted and private ones too. Optional filters: {@code q}
+     * (words in title, description, label or model; "quotes", -not, or), {@code model}, {@code kind},
+     * {@code author} (id), {@code licence}, {@code from} and {@code until} (UTC days made, inclusive).
      */
     @GET
-    public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
+    public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor, @RestQuery String q,
+                         @RestQuery String model, @RestQuery String kind, @RestQuery String author,
+                         @RestQuery String licence, @RestQuery String from, @RestQuery String until) {
         int pageSize = limit == null ? 20 : limit;
-        ArtworkPage body = page(pageSize, cursor);
+        ListingQuery query = ListingQuery.parse(q, model, kind, author, licence, from, until);
+        ArtworkPage body = page(query, pageSize, cursor);
         Response.ResponseBuilder response = Response.ok(body);
         if (body.next() != null) {
-            String nextPage = PATH + "?limit=" + pageSize + "&cursor=" + body.next();
+            String filters = query.isEmpty() ? "" : query.toQueryString() + "&";
+            String nextPage = PATH + "?" + filters + "limit=" + pageSize + "&cursor=" + body.next();
             response.header("Link", "<" + nextPage + ">; rel=\"next\"");
         }
         return response.build();
     }
 
-    /** One page of the artworks the caller may see, newest first, continuing after {@code cursor} if given. */
-    public ArtworkPage page(int pageSize, String cursor) {
+    /** One page of the artworks the caller may see that match the query, newest first, after {@code cursor}. */
+    public ArtworkPage page(ListingQuery query, int pageSize, String cursor) {
         Optional<UUID> olderThan = Optional.ofNullable(cursor).map(Cursor::decode).map(Cursor::lastSeen);
-        List<Artwork> rows = catalog.newest(pageSize + 1, olderThan, viewer.accountId());
+        List<Artwork> rows = catalog.list(query.filter(), pageSize + 1, olderThan, viewer.accountId());
         List<Artwork> page = rows.subList(0, Math.min(pageSize, rows.size()));
         String next = rows.size() > pageSize ? new Cursor(page.get(page.size() - 1).id()).encode() : null;
         return new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
@@ -93,15 +101,32 @@ public class ArtworkResource {
     @Path("{id}/image")
     @Produces("image/png")
     public Response image(@RestPath UUID id) {
+        StoredImage image = find(id).artwork().image();
+        return immutable(image.key(), image.mediaType(), image.sha256());
+    }
+
+    /** A small copy for grids (at most 256 pixels a side, no manifest), made when the artwork was recorded. */
+    @GET
+    @Path("{id}/thumbnail")
+    @Produces("image/png")
+    public Response thumbnail(@RestPath UUID id) {
         Artwork artwork = find(id).artwork();
+        Thumbnail thumbnail = artwork.thumbnail();
+        if (thumbnail == null) {
+            return image(id);
+        }
+        return immutable(thumbnail.key(), "image/png", thumbnail.key());
+    }
+
+    /** Streams a stored object that never changes; a content-addressed key or hash is its entity tag. */
+    private Response immutable(String key, String mediaType, String tag) {
         StreamingOutput bytes = output -> {
-            try (InputStream image = store.open(artwork.image().key())) {
-                image.transferTo(output);
+            try (InputStream stored = store.open(key)) {
+                stored.transferTo(output);
             }
         };
-        return Response.ok(bytes, artwork.image().mediaType())
-                .tag(new EntityTag(artwork.image().sha256()))
-                .header("Content-Length", artwork.image().byteSize())
+        return Response.ok(bytes, mediaType)
+                .tag(new EntityTag(tag))
                 .header("Cache-Control", "public, max-age=31536000, immutable")
                 .build();
     }
@@ -116,7 +141,7 @@ public class ArtworkResource {
     }
 
     /** An artwork the caller may see; someone else's private artwork is answered as one that does not exist. */
-    private CatalogEntry find(UUID id) {
+    public CatalogEntry find(UUID id) {
         return catalog.find(id)
                 .filter(entry -> viewer.maySee(entry.artwork().authorship()))
                 .orElseThrow(() -> new ProblemException(

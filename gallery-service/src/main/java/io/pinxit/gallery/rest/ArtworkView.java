@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An artwork as clients see it; the provenance record is present on the single-artwork view only. */
-public record ArtworkView(UUID id, UUID jobId, int index, ArtworkKind kind, String title, String description,
-                          String author, String licence, Visibility visibility, String model, String modelVersion,
+public record ArtworkView(UUID id, UUID jobId, int index, ArtworkKind kind, String label, String title,
+                          String description, UUID authorId, String author, String licence, Visibility visibility, String model, String modelVersion,
                           int width, int height, String mediaType, String sha256, Instant createdAt,
                           ProvenanceRecord provenance, Map<String, String> links) {
 
@@ -18,13 +18,14 @@ public record ArtworkView(UUID id, UUID jobId, int index, ArtworkKind kind, Stri
         return of(artwork, null);
     }
 
-    static ArtworkView of(Artwork artwork, ProvenanceRecord provenance) {
+    public static ArtworkView of(Artwork artwork, ProvenanceRecord provenance) {
         String self = ArtworkResource.PATH + "/" + artwork.id();
         var authorship = artwork.authorship();
-        return new ArtworkView(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), authorship.title(),
-                authorship.description(), authorship.authorName(), authorship.licence(), authorship.visibility(),
+        return new ArtworkView(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), artwork.label(),
+                authorship.title(), authorship.description(), authorship.authorId(), authorship.authorName(), authorship.licence(), authorship.visibility(),
                 artwork.modelId(), artwork.modelVersion(), artwork.image().width(), artwork.image().height(),
                 artwork.image().mediaType(), artwork.image().sha256(), artwork.createdAt(), provenance,
-                Map.of("self", self, "image", self + "/image"));
+                Map.of("self", self, "image", self + "/image", "thumbnail", self + "/thumbnail", "lineage",
+                        self + "/lineage"));
     }
 }

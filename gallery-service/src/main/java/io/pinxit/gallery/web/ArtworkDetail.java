@@ -9,10 +9,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** One artwork's page: the picture, who made it with what, whom it credits, and its nearest relatives. */
-record ArtworkDetail(String imageUrl, String altText, String title, String description, String author,
-                     String licence, String model, String modelVersion, String weightsSha256, List<Fact> parameters,
-                     List<Credit> credits, String producer, List<Relative> parents,
-                     List<Relative> children) {
+record ArtworkDetail(String imageUrl, String downloadName, String altText, String title, String description,
+                     String author, String authorHref, String licence, String kind, String label, String model,
+                     String modelVersion, String modelFamily, String weightsSha256, List<Fact> parameters,
+                     List<Credit> credits, String producer, ReportView provenance, LineageGraph lineageGraph,
+                     List<Relative> parents, List<Relative> children) {
 
     /** An attribution owed to the model's training data. */
     record Credit(String source, String licence, String attribution) {
@@ -22,17 +23,21 @@ record ArtworkDetail(String imageUrl, String altText, String title, String descr
     record Relative(String href, String id, String relation) {
     }
 
-    static ArtworkDetail of(ArtworkView artwork, Lineage lineage) {
+    static ArtworkDetail of(ArtworkView artwork, ReportView verification, Lineage lineage) {
         ProvenanceRecord provenance = artwork.provenance();
         String title = Titles.orUntitled(artwork.title());
         var producer = provenance.producer();
-        return new ArtworkDetail(artwork.links().get("image"), Titles.altText(title, artwork.author(), artwork.model()),
-                title, artwork.description(), artwork.author(), artwork.licence(), provenance.model().id(),
-                provenance.model().version(), provenance.model().weightsSha256(), Fact.of(provenance.parameters()),
+        String authorHref = artwork.authorId() == null ? null : "/?author=" + artwork.authorId();
+        return new ArtworkDetail(artwork.links().get("image"), "pinxit-" + artwork.id() + ".png",
+                Titles.altText(title, artwork.author(), artwork.model()), title, artwork.description(),
+                artwork.author(), authorHref, artwork.licence(), artwork.kind().name().toLowerCase(Locale.ROOT),
+                artwork.label(), provenance.model().id(), provenance.model().version(), provenance.model().family(),
+                provenance.model().weightsSha256(), Fact.of(provenance.parameters()),
                 provenance.credits().stream()
                         .map(credit -> new Credit(credit.source(), credit.licence(), credit.attribution())).toList(),
                 producer.worker() + " (" + producer.service() + ") on " + producer.device() + " with "
                         + producer.engine(),
+                verification, LineageGraph.of(lineage),
                 nearest(lineage.ancestors(), Lineage.Edge::parentId),
                 nearest(lineage.descendants(), Lineage.Edge::childId));
     }

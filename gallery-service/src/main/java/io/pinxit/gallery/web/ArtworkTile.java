@@ -1,13 +1,17 @@
 package io.pinxit.gallery.web;
 
 import io.pinxit.gallery.rest.ArtworkView;
+import java.util.Locale;
 
 /** One artwork in the grid. */
-record ArtworkTile(String href, String imageUrl, String altText, String title, String author, String licence) {
+record ArtworkTile(String href, String thumbnailUrl, String altText, String title, String author, String authorHref,
+                   String licence, String kind) {
 
     static ArtworkTile of(ArtworkView artwork) {
         String title = Titles.orUntitled(artwork.title());
-        return new ArtworkTile("/artworks/" + artwork.id(), artwork.links().get("image"),
-                Titles.altText(title, artwork.author(), artwork.model()), title, artwork.author(), artwork.licence());
+        String authorHref = artwork.authorId() == null ? null : "/?author=" + artwork.authorId();
+        return new ArtworkTile("/artworks/" + artwork.id(), artwork.links().get("thumbnail"),
+                Titles.altText(title, artwork.author(), artwork.model()), title, artwork.author(), authorHref,
+                artwork.licence(), artwork.kind().name().toLowerCase(Locale.ROOT));
     }
 }

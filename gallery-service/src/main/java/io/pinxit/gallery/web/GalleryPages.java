@@ -1,7 +1,12 @@
 package io.pinxit.gallery.web;
 
+import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.gallery.rest.ArtworkPage;
 import io.pinxit.gallery.rest.ArtworkResource;
+import io.pinxit.gallery.rest.ArtworkView;
+import io.pinxit.gallery.rest.ListingQuery;
+import io.pinxit.gallery.verification.StoredArtworkVerifier;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -18,7 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The gallery for people: the newest artworks and one artwork's page. Both ask the JSON API's resource, so that paging
+ * The gallery for people: the newest artworks, filtered and searched, and one artwork's page. Both ask the JSON API's resource, so that paging
  * and who may see what are decided in one place only.
  */
 @Path("/")
@@ -28,31 +33,43 @@ public class GalleryPages {
     static final int PAGE_SIZE = 48;
 
     private final ArtworkResource artworks;
+    private final ArtworkCatalog catalog;
+    private final StoredArtworkVerifier storedArtworks;
 
-    GalleryPages(ArtworkResource artworks) {
+    GalleryPages(ArtworkResource artworks, ArtworkCatalog catalog, StoredArtworkVerifier storedArtworks) {
         this.artworks = artworks;
+        this.catalog = catalog;
+        this.storedArtworks = storedArtworks;
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance grid(List<ArtworkTile> tiles, String olderHref);
+        static native TemplateInstance grid(List<ArtworkTile> tiles, GridFilters filters, String olderHref);
 
         static native TemplateInstance artwork(ArtworkDetail artwork);
 
         static native TemplateInstance problem(String title, String detail);
     }
 
+    /** The newest artworks, narrowed by the filters in the URL (the JSON API's own parameters). */
     @GET
-    public TemplateInstance grid(@RestQuery String cursor) {
-        ArtworkPage page = artworks.page(PAGE_SIZE, cursor);
-        String olderHref = page.next() == null ? null : "/?cursor=" + page.next();
-        return Templates.grid(page.items().stream().map(ArtworkTile::of).toList(), olderHref);
+    public TemplateInstance grid(@RestQuery String cursor, @RestQuery String q, @RestQuery String model,
+                                 @RestQuery String kind, @RestQuery String author, @RestQuery String licence,
+                                 @RestQuery String from, @RestQuery String until) {
+        ListingQuery query = ListingQuery.parse(q, model, kind, author, licence, from, until);
+        ArtworkPage page = artworks.page(query, PAGE_SIZE, cursor);
+        String filters = query.isEmpty() ? "" : query.toQueryString() + "&";
+        String olderHref = page.next() == null ? null : "/?" + filters + "cursor=" + page.next();
+        return Templates.grid(page.items().stream().map(ArtworkTile::of).toList(),
+                GridFilters.of(query, catalog.models(), catalog.licences()), olderHref);
     }
 
     @GET
     @Path("artworks/{id}")
     public TemplateInstance artwork(@RestPath UUID id) {
-        return Templates.artwork(ArtworkDetail.of(artworks.artwork(id), artworks.lineage(id)));
+        CatalogEntry entry = artworks.find(id);
+        return Templates.artwork(ArtworkDetail.of(ArtworkView.of(entry.artwork(), entry.provenance()),
+                ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineage(id)));
     }
 
     /** A page's error is a page too, with the status the JSON API gives: 404 for an artwork one may not see. */

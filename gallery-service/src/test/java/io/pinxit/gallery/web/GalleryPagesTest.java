@@ -12,6 +12,7 @@ import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.catalog.StoredImage;
+import io.pinxit.catalog.Thumbnail;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.Visibility;
@@ -72,8 +73,8 @@ class GalleryPagesTest {
                 .statusCode(200)
                 .contentType(ContentType.HTML)
                 .body(allOf(containsString("<html lang=\"en\">"), containsString("<main"),
-                        containsString("Harbour " + run), containsString("/api/v1/artworks/" + shown + "/image"),
-                        containsString("alt=\"“Harbour " + run + "” by ada, made with the model test-model\""),
+                        containsString("Harbour " + run), containsString("/api/v1/artworks/" + shown + "/thumbnail"),
+                        containsString("aria-label=\"“Harbour " + run + "” by ada, made with the model test-model\""),
                         containsString("CC-BY-4.0")))
                 .body(not(containsString("Secret " + run)));
     }
@@ -119,14 +120,43 @@ class GalleryPagesTest {
                 .statusCode(200)
                 .contentType(ContentType.HTML)
                 .body(allOf(containsString("<h1>Lighthouse " + run + "</h1>"), containsString("ada"),
-                        containsString("CC-BY-4.0"), containsString("test-model, version 1"),
+                        containsString("CC-BY-4.0"), containsString("test-model</a>, version 1 (gan)"),
                         containsString("ab".repeat(32)), containsString("<dt>seed</dt><dd>99</dd>"),
                         containsString("Twemoji (CC-BY-4.0): Copyright Twitter, Inc and contributors"),
                         containsString("test-worker (test) on cpu() with PyTorch"),
-                        containsString("href=\"/artworks/" + parent + "\"")));
+                        containsString("href=\"/artworks/" + parent + "\""),
+                        containsString("<svg class=\"lineage-graph\""),
+                        containsString("<image href=\"/api/v1/artworks/" + parent + "/thumbnail\""),
+                        containsString("id=\"provenance-badge\""), containsString("<strong>Unsigned.</strong>"),
+                        containsString("download=\"pinxit-" + artwork + ".png\"")));
         given().get("/artworks/" + parent).then()
                 .statusCode(200)
                 .body(containsString("href=\"/artworks/" + artwork + "\""));
+    }
+
+    @Test
+    void searchAndFiltersInTheUrlNarrowTheGridAndKeepTheirChoices() {
+        UUID lighthouse = record("Lighthouse at dusk " + run, Visibility.PUBLIC);
+        record("Harbour " + run, Visibility.PUBLIC);
+
+        given().queryParam("q", "lighthouses " + run).queryParam("kind", "generated").get("/").then()
+                .statusCode(200)
+                .body(allOf(containsString("Artworks found"), containsString("/artworks/" + lighthouse),
+                        containsString("value=\"lighthouses " + run + "\""),
+                        containsString("<option value=\"generated\" selected>"),
+                        containsString("<option value=\"test-model\">")))
+                .body(not(containsString("Harbour " + run)));
+        given().queryParam("q", "nothing-matches-" + run).get("/").then()
+                .statusCode(200)
+                .body(containsString("No artworks match these filters."));
+    }
+
+    @Test
+    void aBadFilterIsA400PageThatSaysWhatIsWrong() {
+        given().queryParam("kind", "painted").get("/").then()
+                .statusCode(400)
+                .contentType(ContentType.HTML)
+                .body(containsString("kind must be one of generated, styled, upscaled, variation"));
     }
 
     @Test
@@ -165,8 +195,8 @@ class GalleryPagesTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var authorship = new Authorship(UUID.randomUUID(), "ada", title, null, "CC-BY-4.0", visibility);
         var artwork = new Artwork(ids.next(), jobId, 0, ArtworkKind.GENERATED, "test-model", "1",
-                new StoredImage(image.key(), image.sha256(), image.sha256(), "image/png", 32, 32, image.size()),
-                authorship, now);
+                null, new StoredImage(image.key(), image.sha256(), image.sha256(), "image/png", 32, 32, image.size()),
+                new Thumbnail(image.key(), 32, 32), authorship, now);
         catalog.record(artwork, new ProvenanceRecord(artwork.id(), jobId, 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "ab".repeat(32)),
                 Map.of("seed", 99, "count", 1), parents, image.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),

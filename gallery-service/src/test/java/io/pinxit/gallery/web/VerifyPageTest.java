@@ -104,9 +104,9 @@ class VerifyPageTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var authorship = new Authorship(UUID.randomUUID(), "ada", "Signed square", null, "CC0-1.0",
                 Visibility.PUBLIC);
-        var artwork = new Artwork(id, UUID.randomUUID(), 0, ArtworkKind.GENERATED, "test-model", "1",
+        var artwork = new Artwork(id, UUID.randomUUID(), 0, ArtworkKind.GENERATED, "test-model", "1", null,
                 new StoredImage("sha256/xx/" + sha256(signed) + ".png", sha256(signed), sha256(png), "image/png", 16,
-                        16, signed.length), authorship, now);
+                        16, signed.length), null, authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
                 sha256(signed), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now));

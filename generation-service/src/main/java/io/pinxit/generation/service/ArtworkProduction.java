@@ -5,6 +5,8 @@ import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
+import io.pinxit.catalog.Thumbnail;
+import io.pinxit.catalog.ThumbnailRenderer;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.generation.config.WorkerConfig;
@@ -70,10 +72,13 @@ public class ArtworkProduction {
         UUID artworkId = ids.next();
         var signed = signing.sign(image.png(), artworkId, image.index(), command, card);
         StoredObject stored = store.putContentAddressed(signed.bytes(), "image/png", "png");
+        var rendered = ThumbnailRenderer.render(image.png());
+        StoredObject thumbnail = store.putContentAddressed(rendered.png(), "image/png", "png");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var artwork = new Artwork(artworkId, command.jobId(), image.index(), ArtworkKind.GENERATED, card.id(),
-                card.version(), new StoredImage(stored.key(), stored.sha256(), signed.strippedSha256(),
-                stored.contentType(), image.width(), image.height(), stored.size()), command.authorship(), now);
+                card.version(), null, new StoredImage(stored.key(), stored.sha256(), signed.strippedSha256(),
+                stored.contentType(), image.width(), image.height(), stored.size()),
+                new Thumbnail(thumbnail.key(), rendered.width(), rendered.height()), command.authorship(), now);
         var provenance = new ProvenanceRecord(artwork.id(), command.jobId(), image.index(), command.authorship(),
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
                 Map.of("seed", command.seed(), "count", command.count()), List.of(),

@@ -4,7 +4,11 @@ import io.pinxit.contracts.Authorship;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One picture made by one item of a job, with the authorship its job was submitted with. */
+/**
+ * One picture made by one item of a job, with the authorship its job was submitted with. {@code label} is the
+ * class a conditional model was asked for (null otherwise); {@code thumbnail} is null only for artworks recorded
+ * before thumbnails existed.
+ */
 public record Artwork(UUID id, UUID jobId, int index, ArtworkKind kind, String modelId, String modelVersion,
-                      StoredImage image, Authorship authorship, Instant createdAt) {
+                      String label, StoredImage image, Thumbnail thumbnail, Authorship authorship, Instant createdAt) {
 }

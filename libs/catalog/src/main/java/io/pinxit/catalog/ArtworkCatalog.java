@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,8 @@ public class ArtworkCatalog {
 
     private static final String COLUMNS = "a.id, a.job_id, a.item_index, a.kind, a.model_id, a.model_version, "
             + "a.image_key, a.image_sha256, a.stripped_sha256, a.media_type, a.width, a.height, a.byte_size, a.created_at, "
-            + "a.author_id, a.author_name, a.title, a.description, a.licence, a.visibility";
+            + "a.author_id, a.author_name, a.title, a.description, a.licence, a.visibility, a.label, a.thumbnail_key, "
+            + "a.thumbnail_width, a.thumbnail_height";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -41,8 +43,9 @@ public class ArtworkCatalog {
                 with inserted as (
                     insert into catalog.artwork (id, job_id, item_index, kind, model_id, model_version, image_key,
                         image_sha256, media_type, width, height, byte_size, created_at, author_id, author_name, title,
-                        description, licence, visibility, stripped_sha256)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        description, licence, visibility, stripped_sha256, label, thumbnail_key, thumbnail_width,
+                        thumbnail_height)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict on constraint artwork_once_per_job_item do nothing
                     returning id, created_at)
                 insert into catalog.provenance_record (artwork_id, record, created_at)
@@ -151,7 +154,12 @@ public class ArtworkCatalog {
             statement.setString(18, authorship.licence());
             statement.setString(19, authorship.visibility().name());
             statement.setString(20, image.strippedSha256());
-            statement.setString(21, json.writeValueAsString(provenance));
+            statement.setString(21, artwork.label());
+            Thumbnail thumbnail = artwork.thumbnail();
+            statement.setString(22, thumbnail == null ? null : thumbnail.key());
+            statement.setObject(23, thumbnail == null ? null : thumbnail.width(), Types.INTEGER);
+            statement.setObject(24, thumbnail == null ? null : thumbnail.height(), Types.INTEGER);
+            statement.setString(25, json.writeValueAsString(provenance));
             return statement.executeUpdate() == 1;
         }
     }
@@ -175,19 +183,44 @@ public class ArtworkCatalog {
     }
 
     /**
-     * Newest first: the public artworks, and every artwork of the viewer when there is one. Artwork ids are
-     * time-ordered, so the id of the last artwork seen is the whole keyset cursor.
+     * Newest first, a page of the artworks that match {@code filter}: the public ones, and every artwork of the viewer
+     * when there is one. Artwork ids are time-ordered, so the id of the last artwork seen is the whole keyset cursor.
      */
-    public List<Artwork> newest(int limit, Optional<UUID> olderThan, Optional<UUID> viewer) {
-        String sql = "select " + COLUMNS + " from catalog.artwork a"
-                + " where (a.visibility = 'PUBLIC'" + (viewer.isPresent() ? " or a.author_id = ?)" : ")")
-                + (olderThan.isPresent() ? " and a.id < ?" : "")
-                + " order by a.id desc limit ?";
-        List<Object> parameters = new ArrayList<>();
-        viewer.ifPresent(parameters::add);
-        olderThan.ifPresent(parameters::add);
-        parameters.add(limit);
-        return artworks(sql, parameters, "Could not list artworks");
+    public List<Artwork> list(ArtworkFilter filter, int limit, Optional<UUID> olderThan, Optional<UUID> viewer) {
+        var listing = new ArtworkListing(filter, olderThan, viewer);
+        return artworks(listing.sql(COLUMNS), listing.parameters(limit), "Could not list artworks");
+    }
+
+    /** Every model that made an artwork, for a filter's choices. */
+    public List<String> models() {
+        return distinct("model_id");
+    }
+
+    /** Every licence an artwork was given, for a filter's choices. */
+    public List<String> licences() {
+        return distinct("licence");
+    }
+
+    /** The distinct values of an indexed column, one index probe each (a skip scan) rather than a full scan. */
+    private List<String> distinct(String column) {
+        String sql = """
+                with recursive value(v) as (
+                    (select %1$s from catalog.artwork order by %1$s limit 1)
+                    union all
+                    select (select %1$s from catalog.artwork where %1$s > value.v order by %1$s limit 1)
+                    from value where value.v is not null)
+                select v from value where v is not null""".formatted(column);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the distinct values of " + column, e);
+        }
     }
 
     /** The artworks whose stored image, or that image without its manifest, has this SHA-256. */
@@ -239,8 +272,12 @@ public class ArtworkCatalog {
         var authorship = new Authorship(row.getObject("author_id", UUID.class), row.getString("author_name"),
                 row.getString("title"), row.getString("description"), row.getString("licence"),
                 Visibility.valueOf(row.getString("visibility")));
+        String thumbnailKey = row.getString("thumbnail_key");
+        var thumbnail = thumbnailKey == null ? null
+                : new Thumbnail(thumbnailKey, row.getInt("thumbnail_width"), row.getInt("thumbnail_height"));
         return new Artwork(row.getObject("id", UUID.class), row.getObject("job_id", UUID.class),
                 row.getInt("item_index"), ArtworkKind.valueOf(row.getString("kind")), row.getString("model_id"),
-                row.getString("model_version"), image, authorship, row.getTimestamp("created_at").toInstant());
+                row.getString("model_version"), row.getString("label"), image, thumbnail, authorship,
+                row.getTimestamp("created_at").toInstant());
     }
 }

@@ -11,6 +11,7 @@ import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.PostgresServer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +82,17 @@ class ArtworkCatalogTest {
     @Test
     void newestComesFirstAndTheLastIdSeenContinuesTheListing() {
         UUID jobId = UUID.randomUUID();
-        var older = artwork(jobId, 0, "2030-01-01T00:00:00Z");
-        var newer = artwork(jobId, 1, "2030-01-01T00:00:00.001Z");
+        String model = "model-" + UUID.randomUUID();
+        var older = described(artwork(jobId, 0, "2030-01-01T00:00:00Z"), model, ArtworkKind.GENERATED, null,
+                "CC0-1.0", null, null, null);
+        var newer = described(artwork(jobId, 1, "2030-01-01T00:00:00.001Z"), model, ArtworkKind.GENERATED, null,
+                "CC0-1.0", null, null, null);
         catalog.record(older, provenanceOf(older));
         catalog.record(newer, provenanceOf(newer));
+        var ofModel = new ArtworkFilter(model, null, null, null, null, null, null);
 
-        List<Artwork> firstPage = catalog.newest(1, Optional.empty(), Optional.empty());
-        List<Artwork> secondPage = catalog.newest(1, Optional.of(firstPage.get(0).id()), Optional.empty());
+        List<Artwork> firstPage = catalog.list(ofModel, 1, Optional.empty(), Optional.empty());
+        List<Artwork> secondPage = catalog.list(ofModel, 1, Optional.of(firstPage.get(0).id()), Optional.empty());
 
         assertThat(firstPage).containsExactly(newer);
         assertThat(secondPage).containsExactly(older);
@@ -102,9 +107,9 @@ class ArtworkCatalogTest {
         catalog.record(hidden, provenanceOf(hidden));
         catalog.record(unlisted, provenanceOf(unlisted));
 
-        assertThat(catalog.newest(100, Optional.empty(), Optional.empty()))
+        assertThat(catalog.list(ArtworkFilter.NONE, 100, Optional.empty(), Optional.empty()))
                 .extracting(Artwork::id).doesNotContain(hidden.id(), unlisted.id());
-        assertThat(catalog.newest(100, Optional.empty(), Optional.of(author)))
+        assertThat(catalog.list(ArtworkFilter.NONE, 100, Optional.empty(), Optional.of(author)))
                 .extracting(Artwork::id).contains(hidden.id(), unlisted.id());
         assertThat(catalog.find(hidden.id())).isPresent();
     }
@@ -120,10 +125,82 @@ class ArtworkCatalogTest {
         assertThat(catalog.findByImageHash("00".repeat(32))).isEmpty();
     }
 
+    @Test
+    void eachFilterNarrowsTheListingAndTheyCombine() {
+        String model = "model-" + UUID.randomUUID();
+        UUID author = UUID.randomUUID();
+        var generated = described(artwork(UUID.randomUUID(), 0, "2033-05-01T10:00:00Z"), model, ArtworkKind.GENERATED,
+                author, "CC0-1.0", "Sunflowers at dusk", null, "animals-nature");
+        var styled = described(artwork(UUID.randomUUID(), 0, "2033-05-02T10:00:00Z"), model, ArtworkKind.STYLED,
+                author, "CC-BY-4.0", "Harbour", "Boats painted over a photograph of the harbour", null);
+        var otherAuthors = described(artwork(UUID.randomUUID(), 0, "2033-05-03T10:00:00Z"), model,
+                ArtworkKind.GENERATED, UUID.randomUUID(), "CC0-1.0", "Smiling faces", null, "smileys-emotion");
+        for (Artwork artwork : List.of(generated, styled, otherAuthors)) {
+            catalog.record(artwork, provenanceOf(artwork));
+        }
+        var ofModel = new ArtworkFilter(model, null, null, null, null, null, null);
+
+        assertThat(listed(ofModel)).containsExactly(otherAuthors.id(), styled.id(), generated.id());
+        assertThat(listed(new ArtworkFilter(model, ArtworkKind.STYLED, null, null, null, null, null)))
+                .containsExactly(styled.id());
+        assertThat(listed(new ArtworkFilter(model, null, author, null, null, null, null)))
+                .containsExactly(styled.id(), generated.id());
+        assertThat(listed(new ArtworkFilter(model, ArtworkKind.GENERATED, null, "CC0-1.0", null, null, null)))
+                .containsExactly(otherAuthors.id(), generated.id());
+        assertThat(listed(new ArtworkFilter(model, null, null, null, LocalDate.parse("2033-05-02"),
+                LocalDate.parse("2033-05-02"), null))).containsExactly(styled.id());
+        assertThat(listed(new ArtworkFilter(model, null, null, null, LocalDate.parse("2033-05-02"), null, null)))
+                .containsExactly(otherAuthors.id(), styled.id());
+    }
+
+    @Test
+    void textSearchFindsWordsInTitleDescriptionLabelAndModelWithTheirOtherForms() {
+        String model = "model-" + UUID.randomUUID();
+        var sunflower = described(artwork(UUID.randomUUID(), 0, "2034-01-01T00:00:00Z"), model, ArtworkKind.GENERATED,
+                null, "CC0-1.0", "Sunflowers at dusk", null, "animals-nature");
+        var harbour = described(artwork(UUID.randomUUID(), 0, "2034-01-01T00:00:01Z"), model, ArtworkKind.STYLED,
+                null, "CC0-1.0", "Harbour", "Boats painted over a photograph", null);
+        catalog.record(sunflower, provenanceOf(sunflower));
+        catalog.record(harbour, provenanceOf(harbour));
+
+        assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "sunflower"))).containsExactly(sunflower.id());
+        assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "boat painting")))
+                .containsExactly(harbour.id());
+        assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "nature"))).containsExactly(sunflower.id());
+        assertThat(listed(new ArtworkFilter(null, null, null, null, null, null, model)))
+                .containsExactly(harbour.id(), sunflower.id());
+        assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "boats -photograph"))).isEmpty();
+    }
+
+    @Test
+    void theModelsAndLicencesInUseAreListedOnceEach() {
+        String model = "model-" + UUID.randomUUID();
+        for (int index = 0; index < 3; index++) {
+            var artwork = described(artwork(UUID.randomUUID(), index, "2035-01-01T00:00:00Z"), model,
+                    ArtworkKind.GENERATED, null, "LicenseRef-Test-" + model, "t", null, null);
+            catalog.record(artwork, provenanceOf(artwork));
+        }
+
+        assertThat(catalog.models()).containsOnlyOnce(model).contains("emoji-dcgan").isSorted();
+        assertThat(catalog.licences()).containsOnlyOnce("LicenseRef-Test-" + model).isSorted();
+    }
+
+    private static List<UUID> listed(ArtworkFilter filter) {
+        return catalog.list(filter, 100, Optional.empty(), Optional.empty()).stream().map(Artwork::id).toList();
+    }
+
+    private static Artwork described(Artwork artwork, String model, ArtworkKind kind, UUID author, String licence,
+                                     String title, String description, String label) {
+        var authorship = new Authorship(author, "cy", title, description, licence, Visibility.PUBLIC);
+        return new Artwork(artwork.id(), artwork.jobId(), artwork.index(), kind, model, artwork.modelVersion(), label,
+                artwork.image(), artwork.thumbnail(), authorship, artwork.createdAt());
+    }
+
     private static Artwork withVisibility(Artwork artwork, UUID author, Visibility visibility) {
         var authorship = new Authorship(author, "bo", null, null, "CC0-1.0", visibility);
         return new Artwork(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), artwork.modelId(),
-                artwork.modelVersion(), artwork.image(), authorship, artwork.createdAt());
+                artwork.modelVersion(), artwork.label(), artwork.image(), artwork.thumbnail(), authorship,
+                artwork.createdAt());
     }
 
     /** A version 7 UUID for the instant, so that ids order by time as the services' ids do. */
@@ -134,7 +211,8 @@ class ArtworkCatalogTest {
         String sha256 = Sha256.hex(id.toString());
         var image = new StoredImage("sha256/" + sha256.substring(0, 2) + "/" + sha256 + ".png", sha256,
                 Sha256.hex("stripped " + id), "image/png", 32, 32, 100);
-        return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", image, PUBLIC_BY_ADA, at);
+        return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", null, image,
+                new Thumbnail("thumbnails/" + sha256 + ".png", 32, 32), PUBLIC_BY_ADA, at);
     }
 
     private static ProvenanceRecord provenanceOf(Artwork artwork) {

@@ -136,8 +136,8 @@ class ProvenanceLogTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         var authorship = new Authorship(UUID.randomUUID(), "ada", null, null, "CC0-1.0", Visibility.PUBLIC);
-        var artwork = new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1",
-                new StoredImage("k" + id, "a".repeat(64), "b".repeat(64), "image/png", 32, 32, 10), authorship, at);
+        var artwork = new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", null,
+                new StoredImage("k" + id, "a".repeat(64), "b".repeat(64), "image/png", 32, 32, 10), null, authorship, at);
         catalog.record(artwork, new ProvenanceRecord(id, jobId, index, authorship,
                 new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "c".repeat(64)), Map.of("seed", 42), List.of(),
                 "a".repeat(64), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), at));

@@ -2,6 +2,7 @@ package io.pinxit.contracts;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -23,5 +24,10 @@ public final class TimeOrderedIds {
         long mostSignificant = (millis << 16) | (0x7L << 12) | randA;
         long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(mostSignificant, leastSignificant);
+    }
+
+    /** The smallest id this class can make at {@code instant}: a bound for "made at or after". */
+    public static UUID firstAt(Instant instant) {
+        return new UUID((instant.toEpochMilli() << 16) | (0x7L << 12), 0x8000_0000_0000_0000L);
     }
 }

@@ -27,4 +27,15 @@ class TimeOrderedIdsTest {
         UUID first = ids.next();
         assertThat(ids.next()).isNotEqualTo(first);
     }
+
+    @Test
+    void firstAtBoundsTheIdsMadeFromThatInstantOn() {
+        Instant midnight = Instant.parse("2026-03-01T00:00:00Z");
+        UUID bound = TimeOrderedIds.firstAt(midnight);
+        var justBefore = new TimeOrderedIds(Clock.fixed(midnight.minusMillis(1), ZoneOffset.UTC)).next();
+        var atMidnight = new TimeOrderedIds(Clock.fixed(midnight, ZoneOffset.UTC)).next();
+
+        assertThat(justBefore.compareTo(bound)).isNegative();
+        assertThat(atMidnight.compareTo(bound)).isNotNegative();
+    }
 }
