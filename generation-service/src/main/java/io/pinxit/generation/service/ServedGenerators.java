@@ -27,6 +27,7 @@ public class ServedGenerators {
         var catalog = ModelCatalog.fromClasspath();
         var loader = new ModelLoader(catalog);
         byModelId = catalog.cards().stream()
+                .filter(ModelCard::isGenerator)
                 .map(loader::load)
                 .collect(Collectors.toUnmodifiableMap(generator -> generator.card().id(), Function.identity()));
         LOG.infof("Serving models %s", byModelId.keySet());

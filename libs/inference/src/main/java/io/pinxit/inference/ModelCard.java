@@ -1,11 +1,15 @@
 package io.pinxit.inference;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * What a shipped model is, where its weights and training data came from, and what it is for. Read
- * from {@code card.json}; the weights hash is what {@link ModelLoader} checks before loading.
+ * from {@code card.json}. {@code weightsFile} is the file the loader opens (a TF.js model's
+ * {@code model.json}); {@code weightShards} are the further files it refers to. {@link ModelLoader} checks
+ * every one of them against its sha256 here before loading.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelCard(
@@ -20,14 +24,31 @@ public record ModelCard(
         int imageHeight,
         String weightsFile,
         String weightsSha256,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WeightShard> weightShards,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int scale,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String featureLayer,
         List<DataSource> dataSources,
         Training training,
         String intendedUse,
         String limitations) {
 
+    public static final String GENERATOR_FAMILY = "gan";
+    public static final String UPSCALER_FAMILY = "upscaler";
+    public static final String FEATURE_EXTRACTOR_FAMILY = "feature-extractor";
+
     public ModelCard {
+        weightShards = weightShards == null ? List.of() : List.copyOf(weightShards);
         dataSources = dataSources == null ? List.of() : List.copyOf(dataSources);
     }
+
+    /** Whether this model turns seeds into pictures, as opposed to transforming or describing them. */
+    public boolean isGenerator() {
+        return GENERATOR_FAMILY.equals(family);
+    }
+
+    /** A further file of weights, named by the model's main file and vouched for by its own hash. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WeightShard(String file, String sha256) {}
 
     /** One package of training data and the terms under which its images were used. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -39,7 +60,11 @@ public record ModelCard(
             String attribution,
             String description) {}
 
-    /** How the weights were produced, so that a run can be repeated. */
+    /**
+     * How the weights were produced, so that a run can be repeated. A model trained elsewhere is described
+     * by one sentence instead (e.g. {@code "training" : "pretrained by the package authors"}), kept as its
+     * command.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Training(
             String command,
@@ -48,7 +73,17 @@ public record ModelCard(
             int batchSize,
             String optimizer,
             double durationMinutes,
-            String machine) {}
+            String machine) {
+
+        // Explicit, because Jackson stops using a record's implicit constructor once another creator is annotated.
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public Training {}
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Training describedAs(String description) {
+            return new Training(description, 0, 0, 0, null, 0, null);
+        }
+    }
 
     /** Returns this card describing other weights produced by another training run. */
     public ModelCard withWeights(String newWeightsFile, String newWeightsSha256, Training newTraining) {
@@ -64,6 +99,9 @@ public record ModelCard(
                 imageHeight,
                 newWeightsFile,
                 newWeightsSha256,
+                weightShards,
+                scale,
+                featureLayer,
                 dataSources,
                 newTraining,
                 intendedUse,

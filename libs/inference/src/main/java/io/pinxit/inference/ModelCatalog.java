@@ -47,9 +47,9 @@ public final class ModelCatalog {
         return cards.stream().filter(card -> card.id().equals(id)).findFirst();
     }
 
-    /** The weight bytes of a model in this catalog, exactly as stored. */
-    byte[] readWeights(ModelCard card) throws IOException {
-        return store.read(card.id() + "/" + card.weightsFile());
+    /** One of a model's files (its weights file or a weight shard), exactly as stored. */
+    byte[] readFile(ModelCard card, String file) throws IOException {
+        return store.read(card.id() + "/" + file);
     }
 
     private static List<ModelCard> readCards(ModelStore store) {
@@ -69,10 +69,17 @@ public final class ModelCatalog {
         if (!folder.equals(card.id())) {
             throw new ModelLoadException("Card in folder '%s' has id '%s'".formatted(folder, card.id()));
         }
-        if (card.weightsFile() == null || !PLAIN_FILE_NAME.matcher(card.weightsFile()).matches()) {
-            throw new ModelLoadException(
-                    "Card '%s' must name its weights as a plain file name, got '%s'".formatted(card.id(), card.weightsFile()));
+        requirePlainFileName(card, card.weightsFile());
+        for (ModelCard.WeightShard shard : card.weightShards()) {
+            requirePlainFileName(card, shard.file());
         }
         return card;
+    }
+
+    private static void requirePlainFileName(ModelCard card, String file) {
+        if (file == null || !PLAIN_FILE_NAME.matcher(file).matches()) {
+            throw new ModelLoadException(
+                    "Card '%s' must name its weights as plain file names, got '%s'".formatted(card.id(), file));
+        }
     }
 }

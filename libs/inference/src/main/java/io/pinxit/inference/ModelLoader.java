@@ -4,22 +4,28 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.nn.Block;
 import io.pinxit.contracts.Sha256;
+import io.pinxit.inference.features.ImageEmbedder;
 import io.pinxit.inference.gan.Dcgan32;
+import io.pinxit.inference.tfjs.LayersModel;
+import io.pinxit.inference.upscale.ImageUpscaler;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way a model gets into memory: its weight bytes are hashed and compared with the card before
- * the network is built, and the parameters are read from those same bytes.
+ * The one way a model gets into memory: every file its card names (weights file and weight shards) is
+ * hashed and compared with the card before the network is built, and the network is read from those same
+ * bytes, so nothing unvouched-for is ever read.
  */
 public final class ModelLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
-    static final String GAN_FAMILY = "gan";
     static final String DJL_PARAMS_FORMAT = "djl-params";
+    static final String TFJS_LAYERS_FORMAT = "tfjs-layers";
     static final String DCGAN_32 = "dcgan-32";
 
     private final ModelCatalog catalog;
@@ -29,18 +35,18 @@ public final class ModelLoader {
     }
 
     /**
-     * Loads the model a card describes.
+     * Loads the generator a card describes.
      *
      * @throws WeightHashMismatchException when the stored weights are not the ones the card names
      * @throws ModelLoadException when the weights cannot be read or the card names an unknown kind
      */
     public ImageGenerator load(ModelCard card) {
-        requireSupported(card);
-        byte[] weights = readWeights(card);
-        String actual = Sha256.hex(weights);
-        if (!actual.equalsIgnoreCase(String.valueOf(card.weightsSha256()))) {
-            throw new WeightHashMismatchException(card.id(), card.weightsSha256(), actual);
+        requireKind(card, ModelCard.GENERATOR_FAMILY, DJL_PARAMS_FORMAT);
+        if (!DCGAN_32.equals(card.architecture())) {
+            throw new ModelLoadException("Model '%s' is a %s; only %s generators can be loaded"
+                    .formatted(card.id(), card.architecture(), DCGAN_32));
         }
+        byte[] weights = verifiedFiles(card).get(card.weightsFile());
         Model model = Model.newInstance(card.id(), DjlRuntime.device());
         try {
             Block generator = Dcgan32.generator(card.latentSize(), card.baseWidth());
@@ -50,25 +56,91 @@ public final class ModelLoader {
             model.close();
             throw new ModelLoadException("Cannot read the weights of model '%s'".formatted(card.id()), e);
         }
-        LOG.info("Loaded model {} {} (sha256 {}) on {}", card.id(), card.version(), actual, model.getNDManager().getDevice());
+        logLoaded(card, model.getNDManager().getDevice().toString());
         return new DcganImageGenerator(card, model);
     }
 
-    private byte[] readWeights(ModelCard card) {
+    /**
+     * Loads the super-resolution model a card describes; it enlarges pictures by the card's {@code scale}.
+     *
+     * @throws WeightHashMismatchException when a stored file is not the one the card names
+     * @throws ModelLoadException when the files cannot be read or the card names another kind of model
+     */
+    public ImageUpscaler loadUpscaler(ModelCard card) {
+        requireKind(card, ModelCard.UPSCALER_FAMILY, TFJS_LAYERS_FORMAT);
+        if (card.scale() < 2) {
+            throw new ModelLoadException("Upscaler '%s' must state a scale of at least 2".formatted(card.id()));
+        }
+        return new ImageUpscaler(layersModel(card), card.scale());
+    }
+
+    /**
+     * Loads the feature extractor a card describes: its {@code featureLayer} is the embedding, its square
+     * {@code imageWidth} the network's input size.
+     *
+     * @throws WeightHashMismatchException when a stored file is not the one the card names
+     * @throws ModelLoadException when the files cannot be read or the card names another kind of model
+     */
+    public ImageEmbedder loadEmbedder(ModelCard card) {
+        requireKind(card, ModelCard.FEATURE_EXTRACTOR_FAMILY, TFJS_LAYERS_FORMAT);
+        if (card.featureLayer() == null || card.imageWidth() < 1 || card.imageWidth() != card.imageHeight()) {
+            throw new ModelLoadException(
+                    "Feature extractor '%s' must name its feature layer and a square input size".formatted(card.id()));
+        }
+        LayersModel network = layersModel(card);
         try {
-            return catalog.readWeights(card);
-        } catch (IOException e) {
-            throw new ModelLoadException("Cannot read the weights of model '%s'".formatted(card.id()), e);
+            return new ImageEmbedder(network, card.featureLayer(), card.imageWidth());
+        } catch (RuntimeException e) {
+            network.close();
+            throw new ModelLoadException("Model '%s' cannot embed pictures".formatted(card.id()), e);
         }
     }
 
-    private static void requireSupported(ModelCard card) {
-        if (!GAN_FAMILY.equals(card.family())
-                || !DJL_PARAMS_FORMAT.equals(card.format())
-                || !DCGAN_32.equals(card.architecture())) {
-            throw new ModelLoadException("Model '%s' is a %s/%s/%s; only %s/%s/%s can be loaded"
-                    .formatted(card.id(), card.family(), card.format(), card.architecture(),
-                            GAN_FAMILY, DJL_PARAMS_FORMAT, DCGAN_32));
+    private LayersModel layersModel(ModelCard card) {
+        Map<String, byte[]> files = verifiedFiles(card);
+        byte[] modelJson = files.remove(card.weightsFile());
+        try {
+            LayersModel network = LayersModel.read(modelJson, files, DjlRuntime.device());
+            logLoaded(card, network.device().toString());
+            return network;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException("Cannot read TF.js model '%s'".formatted(card.id()), e);
         }
+    }
+
+    /** Every file the card names, by name, each checked against its hash before it is returned. */
+    private Map<String, byte[]> verifiedFiles(ModelCard card) {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put(card.weightsFile(), verified(card, card.weightsFile(), card.weightsSha256()));
+        for (ModelCard.WeightShard shard : card.weightShards()) {
+            files.put(shard.file(), verified(card, shard.file(), shard.sha256()));
+        }
+        return files;
+    }
+
+    private byte[] verified(ModelCard card, String file, String expectedSha256) {
+        byte[] bytes;
+        try {
+            bytes = catalog.readFile(card, file);
+        } catch (IOException e) {
+            throw new ModelLoadException("Cannot read %s of model '%s'".formatted(file, card.id()), e);
+        }
+        String actual = Sha256.hex(bytes);
+        if (!actual.equalsIgnoreCase(String.valueOf(expectedSha256))) {
+            throw new WeightHashMismatchException(card.id(), file, expectedSha256, actual);
+        }
+        return bytes;
+    }
+
+    private static void requireKind(ModelCard card, String family, String format) {
+        if (!family.equals(card.family()) || !format.equals(card.format())) {
+            throw new ModelLoadException("Model '%s' is a %s/%s, not a %s/%s"
+                    .formatted(card.id(), card.family(), card.format(), family, format));
+        }
+    }
+
+    private static void logLoaded(ModelCard card, String device) {
+        LOG.info("Loaded model {} {} (sha256 {}, {} shard(s)) on {}",
+                card.id(), card.version(), card.weightsSha256(), card.weightShards().size(), device);
     }
 }

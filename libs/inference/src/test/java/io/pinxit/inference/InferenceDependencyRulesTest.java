@@ -21,4 +21,16 @@ class InferenceDependencyRulesTest {
     static final ArchRule theNetworkDefinitionDoesNotReachBackIntoTheLoader = noClasses()
             .that().resideInAPackage("io.pinxit.inference.gan..")
             .should().dependOnClassesThat().resideInAPackage("io.pinxit.inference");
+
+    @ArchTest
+    static final ArchRule upscalersAndEmbeddersAreBuiltOnlyByTheLoader = noClasses()
+            .that().resideInAnyPackage("io.pinxit.inference.upscale..", "io.pinxit.inference.features..")
+            .should().dependOnClassesThat().resideInAPackage("io.pinxit.inference");
+
+    @ArchTest
+    static final ArchRule theTfjsReaderDoesNotReachIntoTheLoaderOrWhatIsBuiltOnIt = noClasses()
+            .that().resideInAPackage("io.pinxit.inference.tfjs..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.pinxit.inference", "io.pinxit.inference.gan..", "io.pinxit.inference.upscale..",
+                    "io.pinxit.inference.features..");
 }

@@ -1,6 +1,7 @@
 package io.pinxit.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,49 @@ class ModelCatalogTest {
                 card.dataSources().stream().map(ModelCard.DataSource::licence).toList());
         assertTrue(card.dataSources().get(0).attribution().contains("Copyright 2020 Twitter, Inc and other contributors"));
         assertTrue(card.training().steps() > 0);
+    }
+
+    @Test
+    void theClasspathCatalogListsThePretrainedModelsWithTheirPackagesAndLicences() {
+        var catalog = ModelCatalog.fromClasspath();
+
+        assertEquals(List.of("emoji-dcgan", "esrgan-slim-x2", "esrgan-slim-x4", "nsfwjs-mobilenet-v2"),
+                catalog.cards().stream().map(ModelCard::id).toList());
+        assertEquals(List.of("emoji-dcgan"),
+                catalog.cards().stream().filter(ModelCard::isGenerator).map(ModelCard::id).toList());
+        ModelCard upscaler = catalog.find("esrgan-slim-x4").orElseThrow();
+        assertEquals("upscaler", upscaler.family());
+        assertEquals("tfjs-layers", upscaler.format());
+        assertEquals(4, upscaler.scale());
+        assertEquals("@upscalerjs/esrgan-slim", upscaler.dataSources().get(0).packageName());
+        assertEquals("pretrained by the package authors", upscaler.training().command());
+        ModelCard embedder = catalog.find("nsfwjs-mobilenet-v2").orElseThrow();
+        assertEquals("feature-extractor", embedder.family());
+        assertEquals("flatten_1", embedder.featureLayer());
+        assertEquals("MIT", embedder.dataSources().get(0).licence());
+        assertTrue(embedder.dataSources().get(0).attribution().contains("Infinite Red"));
+        assertEquals(1, embedder.weightShards().size());
+    }
+
+    @Test
+    void everyShippedCardSurvivesBeingWrittenBackAndAGeneratorsCardGainsNoUpscalerFields() throws IOException {
+        for (ModelCard card : ModelCatalog.fromClasspath().cards()) {
+            String written = ModelCatalog.JSON.writeValueAsString(card);
+
+            assertEquals(card, ModelCatalog.JSON.readValue(written, ModelCard.class), card.id());
+            if (card.isGenerator()) {
+                var fields = ModelCatalog.JSON.readTree(written);
+                assertFalse(fields.has("weightShards") || fields.has("scale") || fields.has("featureLayer"), written);
+            }
+        }
+    }
+
+    @Test
+    void aCardWhoseWeightShardPointsOutsideItsFolderIsRejected(@TempDir Path models) throws IOException {
+        writeCard(models, "sneaky", "model.json",
+                ", \"weightShards\" : [ { \"file\" : \"../other/shard.bin\", \"sha256\" : \"00\" } ]");
+
+        assertThrows(ModelLoadException.class, () -> ModelCatalog.fromDirectory(models));
     }
 
     @Test

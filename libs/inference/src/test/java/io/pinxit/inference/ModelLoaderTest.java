@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelLoaderTest {
 
     private static final String MODEL_ID = "emoji-dcgan";
+    private static final String UPSCALER_ID = "esrgan-slim-x2";
     private static final ModelCatalog SHIPPED = ModelCatalog.fromClasspath();
 
     @Test
@@ -71,18 +72,6 @@ class ModelLoaderTest {
     }
 
     @Test
-    void theShippedCardVouchesForTheShippedWeights() throws IOException {
-        ModelCard card = shippedCard();
-        byte[] weights;
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("pinxit/models/" + MODEL_ID + "/" + card.weightsFile())) {
-            weights = in.readAllBytes();
-        }
-
-        assertEquals(card.weightsSha256(), Sha256.hex(weights));
-    }
-
-    @Test
     void tamperedWeightsAreRefusedWithAHashMismatch(@TempDir Path models) throws IOException {
         ModelCard card = shippedCard();
         Path modelDir = Files.createDirectories(models.resolve(MODEL_ID));
@@ -102,10 +91,62 @@ class ModelLoaderTest {
     }
 
     @Test
+    void everyShippedCardVouchesForEveryFileItNames() throws IOException {
+        for (ModelCard card : SHIPPED.cards()) {
+            assertEquals(card.weightsSha256(), Sha256.hex(resource(card.id() + "/" + card.weightsFile())), card.id());
+            for (ModelCard.WeightShard shard : card.weightShards()) {
+                assertEquals(shard.sha256(), Sha256.hex(resource(card.id() + "/" + shard.file())), card.id());
+            }
+        }
+    }
+
+    @Test
+    void aTamperedWeightShardIsRefusedWithAHashMismatchNamingTheShard(@TempDir Path models) throws IOException {
+        ModelCard card = SHIPPED.find(UPSCALER_ID).orElseThrow();
+        Path modelDir = copyModel(card, models);
+        String shard = card.weightShards().get(0).file();
+        byte[] weights = Files.readAllBytes(modelDir.resolve(shard));
+        weights[weights.length / 3] ^= 0x01;
+        Files.write(modelDir.resolve(shard), weights);
+        var tampered = ModelCatalog.fromDirectory(models);
+
+        var refused = assertThrows(WeightHashMismatchException.class,
+                () -> new ModelLoader(tampered).loadUpscaler(tampered.find(UPSCALER_ID).orElseThrow()));
+
+        assertEquals(shard, refused.file());
+        assertEquals(card.weightShards().get(0).sha256(), refused.expectedSha256());
+        assertEquals(Sha256.hex(weights), refused.actualSha256());
+    }
+
+    @Test
+    void aWeightShardTheCardDoesNotVouchForIsNeverRead(@TempDir Path models) throws IOException {
+        ModelCard card = SHIPPED.find(UPSCALER_ID).orElseThrow();
+        copyModel(card, models);
+        ModelCard withoutShards = new ModelCard(card.id(), card.version(), card.family(), card.format(),
+                card.architecture(), 0, 0, 0, 0, card.weightsFile(), card.weightsSha256(), List.of(), card.scale(),
+                null, card.dataSources(), card.training(), card.intendedUse(), card.limitations());
+
+        var refused = assertThrows(ModelLoadException.class,
+                () -> new ModelLoader(ModelCatalog.fromDirectory(models)).loadUpscaler(withoutShards));
+
+        assertTrue(refused.getCause().getMessage().contains("group1-shard1of1.bin"), refused.getCause().getMessage());
+    }
+
+    @Test
+    void eachLoaderMethodLoadsOnlyItsOwnFamily() {
+        ModelLoader loader = new ModelLoader(SHIPPED);
+
+        assertThrows(ModelLoadException.class, () -> loader.load(SHIPPED.find(UPSCALER_ID).orElseThrow()));
+        assertThrows(ModelLoadException.class, () -> loader.loadUpscaler(shippedCard()));
+        assertThrows(ModelLoadException.class, () -> loader.loadEmbedder(SHIPPED.find(UPSCALER_ID).orElseThrow()));
+    }
+
+    @Test
     void aModelOfAnUnknownArchitectureIsNotLoaded() {
         ModelCard card = shippedCard();
         ModelCard unknown = new ModelCard(card.id(), card.version(), card.family(), card.format(), "dcgan-64",
                 card.latentSize(), card.baseWidth(), 64, 64, card.weightsFile(), card.weightsSha256(),
+                card.weightShards(), card.scale(), card.featureLayer(),
                 card.dataSources(), card.training(), card.intendedUse(), card.limitations());
 
         assertThrows(ModelLoadException.class, () -> new ModelLoader(SHIPPED).load(unknown));
@@ -131,6 +172,22 @@ class ModelLoaderTest {
             return decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copyModel(ModelCard card, Path models) throws IOException {
+        Path modelDir = Files.createDirectories(models.resolve(card.id()));
+        Files.write(modelDir.resolve("card.json"), resource(card.id() + "/card.json"));
+        Files.write(modelDir.resolve(card.weightsFile()), resource(card.id() + "/" + card.weightsFile()));
+        for (ModelCard.WeightShard shard : card.weightShards()) {
+            Files.write(modelDir.resolve(shard.file()), resource(card.id() + "/" + shard.file()));
+        }
+        return modelDir;
+    }
+
+    private static byte[] resource(String relativePath) throws IOException {
+        try (InputStream in = ModelLoaderTest.class.getClassLoader().getResourceAsStream("pinxit/models/" + relativePath)) {
+            return in.readAllBytes();
         }
     }
 

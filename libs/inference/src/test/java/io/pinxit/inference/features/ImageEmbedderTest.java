@@ -1,0 +1,230 @@
+package io.pinxit.inference.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.inference.ModelCatalog;
+import io.pinxit.inference.ModelLoader;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the Java reading of nsfwjs's MobileNet v2 against TensorFlow.js itself (pure-JS CPU backend, pinned
+ * with nsfwjs in src/test/node), run by Node. Needs {@code node} and {@code npm} on the PATH and fails, rather
+ * than skips, without them; npm installs the locked packages into target/ once.
+ */
+class ImageEmbedderTest {
+
+    private static final Path SOURCES = Path.of("src", "test", "node");
+    private static final Path REFERENCE = Path.of("target", "tfjs-reference");
+    private static final List<String> FILES = List.of("package.json", "package-lock.json", "nsfwjs-reference.mjs");
+    private static final String PROBABILITIES = "dense_3";
+    private static final String FEATURES = "flatten_1";
+
+    private static ImageEmbedder embedder;
+
+    @BeforeAll
+    static void loadTheShippedModel() {
+        ModelCatalog shipped = ModelCatalog.fromClasspath();
+        embedder = new ModelLoader(shipped).loadEmbedder(shipped.find("nsfwjs-mobilenet-v2").orElseThrow());
+    }
+
+    @AfterAll
+    static void closeTheModel() {
+        embedder.close();
+    }
+
+    @Test
+    void classProbabilitiesAndFeaturesMatchTensorFlowJs() throws Exception {
+        List<BufferedImage> pictures = List.of(drawing(224, 224), photoLike(224, 224, 7), photoLike(300, 200, 11));
+        JsonNode reference = tensorFlowJs(pictures);
+
+        for (int i = 0; i < pictures.size(); i++) {
+            Map<String, float[]> java = outputs(pictures.get(i), PROBABILITIES, FEATURES);
+            float[] tfjsProbabilities = floats(reference.get(i).path("probabilities"));
+            float[] tfjsFeatures = floats(reference.get(i).path("features"));
+
+            assertThat(java.get(PROBABILITIES)).as("probabilities of picture %d", i)
+                    .containsExactly(tfjsProbabilities, within(1e-4f));
+            assertThat(java.get(FEATURES)).as("features of picture %d", i)
+                    .containsExactly(tfjsFeatures, within(1e-4f));
+        }
+    }
+
+    @Test
+    void embeddingsHaveTheFeatureLayersWidthAndUnitLength() {
+        float[] embedding = embedder.embed(photoLike(224, 224, 3));
+
+        assertThat(embedder.dimensions()).isEqualTo(1280);
+        assertThat(embedding).hasSize(1280);
+        double squares = 0;
+        for (float value : embedding) {
+            squares += value * value;
+        }
+        assertThat(Math.sqrt(squares)).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void aSlightlyNoisedPictureIsCloserToItsOriginalThanADifferentPicture() {
+        BufferedImage original = photoLike(224, 224, 5);
+        float[] embedding = embedder.embed(original);
+
+        double toNoised = dot(embedding, embedder.embed(noised(original, 6)));
+        double toDifferent = dot(embedding, embedder.embed(drawing(224, 224)));
+
+        assertThat(toNoised).isGreaterThan(0.95).isGreaterThan(toDifferent);
+    }
+
+    @Test
+    void innerLayersCanBeReadAsChannelsLastFeatureMaps() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray pixels = embedder.pixels(drawing(160, 96), manager);
+
+            Map<String, NDArray> maps = embedder.layerOutputs(pixels, List.of("block_1_expand_relu", "block_6_project_BN"));
+
+            assertThat(embedder.layerNames()).contains("block_1_expand_relu", "block_6_project_BN", FEATURES);
+            assertThat(maps.get("block_1_expand_relu").getShape()).isEqualTo(new Shape(1, 112, 112, 96));
+            assertThat(maps.get("block_6_project_BN").getShape()).isEqualTo(new Shape(1, 14, 14, 64));
+        }
+    }
+
+    private static Map<String, float[]> outputs(BufferedImage picture, String... layers) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> outputs = embedder.layerOutputs(embedder.pixels(picture, manager), List.of(layers));
+            return Map.of(layers[0], outputs.get(layers[0]).toFloatArray(), layers[1], outputs.get(layers[1]).toFloatArray());
+        }
+    }
+
+    /** Runs the pictures through nsfwjs in Node, after installing the locked packages into target/ once. */
+    private static JsonNode tensorFlowJs(List<BufferedImage> pictures) throws Exception {
+        Files.createDirectories(REFERENCE);
+        boolean lockChanged = !Files.exists(REFERENCE.resolve("package-lock.json"))
+                || Files.mismatch(SOURCES.resolve("package-lock.json"), REFERENCE.resolve("package-lock.json")) >= 0;
+        for (String file : FILES) {
+            Files.copy(SOURCES.resolve(file), REFERENCE.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (lockChanged || !Files.exists(REFERENCE.resolve("node_modules/nsfwjs/package.json"))) {
+            run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), 300);
+        }
+        List<String> command = new ArrayList<>(List.of("node", "nsfwjs-reference.mjs", "results.json"));
+        for (int i = 0; i < pictures.size(); i++) {
+            BufferedImage picture = pictures.get(i);
+            String file = "picture-" + i + ".rgb";
+            Files.write(REFERENCE.resolve(file), rgbBytes(picture));
+            command.addAll(List.of(String.valueOf(picture.getWidth()), String.valueOf(picture.getHeight()), file));
+        }
+        run(command, 120);
+        return new ObjectMapper().readTree(REFERENCE.resolve("results.json").toFile());
+    }
+
+    private static void run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Path log = REFERENCE.resolve("node.log");
+        Process process = new ProcessBuilder(command).directory(REFERENCE.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " timed out");
+        }
+        assertThat(process.exitValue()).as("%s exit status; output:%n%s", command, Files.readString(log)).isZero();
+    }
+
+    private static byte[] rgbBytes(BufferedImage picture) {
+        byte[] bytes = new byte[picture.getWidth() * picture.getHeight() * 3];
+        int i = 0;
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                int rgb = picture.getRGB(x, y);
+                bytes[i++] = (byte) (rgb >> 16);
+                bytes[i++] = (byte) (rgb >> 8);
+                bytes[i++] = (byte) rgb;
+            }
+        }
+        return bytes;
+    }
+
+    private static float[] floats(JsonNode values) {
+        float[] floats = new float[values.size()];
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = (float) values.get(i).asDouble();
+        }
+        return floats;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** A flat cartoon: a yellow sun with a smile on white, outlined in black. */
+    private static BufferedImage drawing(int width, int height) {
+        var picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = picture.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(255, 204, 0));
+        g.fillOval(width / 5, height / 5, width * 3 / 5, height * 3 / 5);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(4));
+        g.drawOval(width / 5, height / 5, width * 3 / 5, height * 3 / 5);
+        g.drawArc(width / 3, height / 3, width / 3, height / 3, 200, 140);
+        g.dispose();
+        return picture;
+    }
+
+    /** Smooth colour fields with grain, more like a photograph than a drawing. */
+    private static BufferedImage photoLike(int width, int height, long seed) {
+        var random = new SplittableRandom(seed);
+        double phase = random.nextDouble(Math.PI);
+        var picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = clamp(128 + 90 * Math.sin(x / 23.0 + phase) + random.nextInt(-20, 21));
+                int g = clamp(110 + 80 * Math.cos(y / 31.0 - phase) + random.nextInt(-20, 21));
+                int b = clamp(90 + 60 * Math.sin((x + y) / 41.0) + random.nextInt(-20, 21));
+                picture.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return picture;
+    }
+
+    private static BufferedImage noised(BufferedImage original, int amplitude) {
+        var random = new SplittableRandom(99);
+        var copy = new BufferedImage(original.getWidth(), original.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < original.getHeight(); y++) {
+            for (int x = 0; x < original.getWidth(); x++) {
+                int rgb = original.getRGB(x, y);
+                int r = clamp(((rgb >> 16) & 0xFF) + random.nextInt(-amplitude, amplitude + 1));
+                int g = clamp(((rgb >> 8) & 0xFF) + random.nextInt(-amplitude, amplitude + 1));
+                int b = clamp((rgb & 0xFF) + random.nextInt(-amplitude, amplitude + 1));
+                copy.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return copy;
+    }
+
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+}
