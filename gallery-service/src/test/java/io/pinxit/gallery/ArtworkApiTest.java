@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasLength;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.catalog.StoredImage;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +97,16 @@ class ArtworkApiTest {
                 .body("type", equalTo("urn:pinxit:problem:invalid-request"))
                 .body("errors.field", containsInAnyOrder("kind", "from", "author"))
                 .body("detail", containsString("generated, styled, upscaled, variation"));
+    }
+
+    @Test
+    void similarArtworksAreListedMostAlikeFirstWithoutTheArtworkItself() {
+        List<String> similar = given().queryParam("limit", 48).get("/api/v1/artworks/" + made.get(0) + "/similar")
+                .then().statusCode(200).extract().path("id");
+
+        assertThat(similar).doesNotContain(made.get(0).toString())
+                .contains(made.get(1).toString(), made.get(2).toString());
+        given().get("/api/v1/artworks/" + UUID.randomUUID() + "/similar").then().statusCode(404);
     }
 
     @Test
@@ -243,6 +255,21 @@ class ArtworkApiTest {
                 .body("errors[0].field", equalTo("limit"));
     }
 
+    /** This test's artworks look alike (one random direction, nudged per index) and unlike other tests' ones. */
+    private Embedding embeddingNearThisTestsOthers(int index) {
+        var random = new Random(model.hashCode());
+        float[] vector = new float[16];
+        double norm = 0;
+        for (int component = 0; component < vector.length; component++) {
+            vector[component] = (float) random.nextGaussian() + (component == 0 ? 0.05f * index : 0);
+            norm += vector[component] * vector[component];
+        }
+        for (int component = 0; component < vector.length; component++) {
+            vector[component] /= (float) Math.sqrt(norm);
+        }
+        return new Embedding("test-embedder", vector);
+    }
+
     private UUID recordArtwork(UUID jobId, int index, Visibility visibility) throws IOException {
         return recordArtwork(jobId, index, visibility, List.of());
     }
@@ -272,7 +299,7 @@ class ArtworkApiTest {
                 stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
                 now);
-        catalog.record(artwork, provenance);
+        catalog.record(artwork, provenance, embeddingNearThisTestsOthers(index));
         return artwork.id();
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.lessThan;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.contracts.Authorship;
@@ -216,6 +217,6 @@ class VerifyApiTest {
                         signedPng.length), null, authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
-                Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now));
+                Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
     }
 }

@@ -3,6 +3,7 @@ package io.pinxit.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.contracts.Authorship;
@@ -30,6 +31,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -111,6 +113,8 @@ class GenerationWorkerTest {
                     command.jobId().toString());
             assertThat(Sha256.hex(C2paPng.strip(png))).isEqualTo(first.artwork().image().strippedSha256());
         }
+        assertThat(catalog.similar(first.artwork().id(), 100, Optional.of(ADA.authorId()))).extracting(Artwork::id)
+                .contains(succeeded.artworkIds().get(1), succeeded.artworkIds().get(2));
         try (InputStream stored = store.open(first.artwork().thumbnail().key())) {
             var thumbnail = ImageIO.read(stored);
             assertThat(thumbnail.getWidth()).isEqualTo(first.artwork().thumbnail().width()).isPositive();

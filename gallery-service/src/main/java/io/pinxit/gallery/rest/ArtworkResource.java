@@ -96,6 +96,18 @@ public class ArtworkResource {
                 visible(lineage.descendants(), Lineage.Edge::childId));
     }
 
+    /**
+     * "More like this": the artworks whose pictures look most like this one's (by an image embedding computed once
+     * per artwork), most alike first, among those the caller may list.
+     */
+    @GET
+    @Path("{id}/similar")
+    public List<ArtworkView> similar(@RestPath UUID id, @RestQuery @Min(1) @Max(48) Integer limit) {
+        find(id);
+        return catalog.similar(id, limit == null ? 12 : limit, viewer.accountId()).stream()
+                .map(ArtworkView::summary).toList();
+    }
+
     /** The stored image: the model's own pixels with a signed manifest; immutable, so it may be cached forever. */
     @GET
     @Path("{id}/image")

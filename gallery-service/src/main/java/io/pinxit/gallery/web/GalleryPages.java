@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class GalleryPages {
 
     static final int PAGE_SIZE = 48;
+    private static final int SIMILAR_COUNT = 8;
 
     private final ArtworkResource artworks;
     private final ArtworkCatalog catalog;
@@ -46,7 +47,7 @@ public class GalleryPages {
     static class Templates {
         static native TemplateInstance grid(List<ArtworkTile> tiles, GridFilters filters, String olderHref);
 
-        static native TemplateInstance artwork(ArtworkDetail artwork);
+        static native TemplateInstance artwork(ArtworkDetail artwork, List<ArtworkTile> similar);
 
         static native TemplateInstance problem(String title, String detail);
     }
@@ -69,7 +70,8 @@ public class GalleryPages {
     public TemplateInstance artwork(@RestPath UUID id) {
         CatalogEntry entry = artworks.find(id);
         return Templates.artwork(ArtworkDetail.of(ArtworkView.of(entry.artwork(), entry.provenance()),
-                ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineage(id)));
+                ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineage(id)),
+                artworks.similar(id, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList());
     }
 
     /** A page's error is a page too, with the status the JSON API gives: 404 for an artwork one may not see. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.catalog.StoredImage;
@@ -128,7 +129,8 @@ class GalleryPagesTest {
                         containsString("<svg class=\"lineage-graph\""),
                         containsString("<image href=\"/api/v1/artworks/" + parent + "/thumbnail\""),
                         containsString("id=\"provenance-badge\""), containsString("<strong>Unsigned.</strong>"),
-                        containsString("download=\"pinxit-" + artwork + ".png\"")));
+                        containsString("download=\"pinxit-" + artwork + ".png\""),
+                        containsString("<h2 id=\"similar\">More like this</h2>")));
         given().get("/artworks/" + parent).then()
                 .statusCode(200)
                 .body(containsString("href=\"/artworks/" + artwork + "\""));
@@ -201,7 +203,7 @@ class GalleryPagesTest {
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "ab".repeat(32)),
                 Map.of("seed", 99, "count", 1), parents, image.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
-                now));
+                now), new Embedding("test-embedder", new float[] {1, 0}));
         return artwork.id();
     }
 }

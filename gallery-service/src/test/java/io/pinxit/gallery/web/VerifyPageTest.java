@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.contracts.Authorship;
@@ -109,7 +110,7 @@ class VerifyPageTest {
                         16, signed.length), null, authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
-                sha256(signed), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now));
+                sha256(signed), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
         return id;
     }
 

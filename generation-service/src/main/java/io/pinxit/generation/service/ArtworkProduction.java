@@ -41,10 +41,11 @@ public class ArtworkProduction {
     private final Clock clock;
     private final WorkerConfig worker;
     private final ArtworkSigning signing;
+    private final ArtworkEmbeddings embeddings;
     private final DjlRuntime.RuntimeInfo runtime = DjlRuntime.info();
 
     ArtworkProduction(ServedGenerators generators, ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids,
-                      Clock clock, WorkerConfig worker, ArtworkSigning signing) {
+                      Clock clock, WorkerConfig worker, ArtworkSigning signing, ArtworkEmbeddings embeddings) {
         this.generators = generators;
         this.store = store;
         this.catalog = catalog;
@@ -52,6 +53,7 @@ public class ArtworkProduction {
         this.clock = clock;
         this.worker = worker;
         this.signing = signing;
+        this.embeddings = embeddings;
     }
 
     @Retry(maxRetries = 2, delay = 500, abortOn = UnknownModelException.class)
@@ -88,6 +90,6 @@ public class ArtworkProduction {
                 card.dataSources().stream().map(source -> new ProvenanceRecord.Credit(source.name(),
                         source.licence(), source.attribution())).toList(),
                 now);
-        catalog.record(artwork, provenance);
+        catalog.record(artwork, provenance, embeddings.of(image.png()));
     }
 }

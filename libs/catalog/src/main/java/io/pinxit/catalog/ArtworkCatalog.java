@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -24,6 +26,9 @@ public class ArtworkCatalog {
             + "a.author_id, a.author_name, a.title, a.description, a.licence, a.visibility, a.label, a.thumbnail_key, "
             + "a.thumbnail_width, a.thumbnail_height";
 
+    /** How many sketch-near candidates the full vectors rank for each similar artwork returned. */
+    private static final int SIMILAR_CANDIDATES_PER_RESULT = 8;
+
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final ProvenanceLog log;
@@ -35,10 +40,10 @@ public class ArtworkCatalog {
     }
 
     /**
-     * Records an artwork, its provenance and the provenance log's entry for it in one transaction. Recording the
-     * same job item again (a redelivered command) changes nothing and returns false.
+     * Records an artwork, its provenance, its image embedding and the provenance log's entry for it in one
+     * transaction. Recording the same job item again (a redelivered command) changes nothing and returns false.
      */
-    public boolean record(Artwork artwork, ProvenanceRecord provenance) {
+    public boolean record(Artwork artwork, ProvenanceRecord provenance, Embedding embedding) {
         String sql = """
                 with inserted as (
                     insert into catalog.artwork (id, job_id, item_index, kind, model_id, model_version, image_key,
@@ -57,6 +62,7 @@ public class ArtworkCatalog {
                 boolean recorded = insert(connection, sql, artwork, provenance);
                 if (recorded) {
                     insertLineage(connection, provenance);
+                    insertEmbedding(connection, artwork.id(), embedding);
                     log.append(connection, artwork.id(), artwork.createdAt());
                 }
                 connection.commit();
@@ -83,6 +89,82 @@ public class ArtworkCatalog {
             }
             statement.executeBatch();
         }
+    }
+
+    private static void insertEmbedding(Connection connection, UUID artworkId, Embedding embedding)
+            throws SQLException {
+        String sql = "insert into catalog.artwork_embedding (artwork_id, model_id, sketch, vector) values (?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, artworkId);
+            statement.setString(2, embedding.modelId());
+            statement.setLong(3, embedding.sketch());
+            float[] vector = embedding.vector();
+            Float[] boxed = new Float[vector.length];
+            for (int index = 0; index < vector.length; index++) {
+                boxed[index] = vector[index];
+            }
+            statement.setArray(4, connection.createArrayOf("real", boxed));
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * The artworks whose pictures look most like this one's, most alike first, among those the viewer may list:
+     * candidates by sketch distance, ranked by the cosine of their full embeddings.
+     */
+    public List<Artwork> similar(UUID artworkId, int limit, Optional<UUID> viewer) {
+        String sql = "with target as (select model_id, sketch from catalog.artwork_embedding where artwork_id = ?)"
+                + " select " + COLUMNS + ", e.model_id as embedding_model, e.vector from catalog.artwork_embedding e"
+                + " join target on e.model_id = target.model_id join catalog.artwork a on a.id = e.artwork_id"
+                + " where e.artwork_id <> ? and (a.visibility = 'PUBLIC'" + (viewer.isPresent() ? " or a.author_id = ?)" : ")")
+                + " order by bit_count((e.sketch # target.sketch)::bit(64)), e.artwork_id limit ?";
+        Optional<Embedding> target = embedding(artworkId);
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            statement.setObject(index++, artworkId);
+            statement.setObject(index++, artworkId);
+            if (viewer.isPresent()) {
+                statement.setObject(index++, viewer.get());
+            }
+            statement.setInt(index, limit * SIMILAR_CANDIDATES_PER_RESULT);
+            Map<Artwork, Double> ranked = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ranked.put(artwork(rows), target.get().similarity(embedding(rows)));
+                }
+            }
+            return ranked.entrySet().stream()
+                    .sorted(Map.Entry.<Artwork, Double>comparingByValue().reversed())
+                    .limit(limit).map(Map.Entry::getKey).toList();
+        } catch (SQLException e) {
+            throw new CatalogException("Could not find artworks like " + artworkId, e);
+        }
+    }
+
+    private Optional<Embedding> embedding(UUID artworkId) {
+        String sql = "select model_id as embedding_model, vector from catalog.artwork_embedding where artwork_id = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, artworkId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(embedding(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the embedding of artwork " + artworkId, e);
+        }
+    }
+
+    private static Embedding embedding(ResultSet row) throws SQLException {
+        Float[] boxed = (Float[]) row.getArray("vector").getArray();
+        float[] vector = new float[boxed.length];
+        for (int index = 0; index < boxed.length; index++) {
+            vector[index] = boxed[index];
+        }
+        return new Embedding(row.getString("embedding_model"), vector);
     }
 
     /** Ancestors and descendants, up to {@code maxDepth} generations away. */
@@ -189,6 +271,31 @@ public class ArtworkCatalog {
     public List<Artwork> list(ArtworkFilter filter, int limit, Optional<UUID> olderThan, Optional<UUID> viewer) {
         var listing = new ArtworkListing(filter, olderThan, viewer);
         return artworks(listing.sql(COLUMNS), listing.parameters(limit), "Could not list artworks");
+    }
+
+    /**
+     * The plan PostgreSQL runs for {@link #list} with these arguments, executed ({@code EXPLAIN ANALYZE, BUFFERS}):
+     * how operators and the benchmark check that each filter is served by its index.
+     */
+    public String explainList(ArtworkFilter filter, int limit, Optional<UUID> olderThan, Optional<UUID> viewer) {
+        var listing = new ArtworkListing(filter, olderThan, viewer);
+        String sql = "explain (analyze, buffers) " + listing.sql(COLUMNS);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            List<Object> parameters = listing.parameters(limit);
+            for (int index = 0; index < parameters.size(); index++) {
+                statement.setObject(index + 1, parameters.get(index));
+            }
+            var plan = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new CatalogException("Could not explain the artwork listing", e);
+        }
     }
 
     /** Every model that made an artwork, for a filter's choices. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,8 +62,8 @@ class ArtworkCatalogTest {
         var first = artwork(jobId, 0, "2026-01-01T00:00:00Z");
         var redelivered = artwork(jobId, 0, "2026-01-01T00:00:01Z");
 
-        assertThat(catalog.record(first, provenanceOf(first))).isTrue();
-        assertThat(catalog.record(redelivered, provenanceOf(redelivered))).isFalse();
+        assertThat(catalog.record(first, provenanceOf(first), embeddingOf(first))).isTrue();
+        assertThat(catalog.record(redelivered, provenanceOf(redelivered), embeddingOf(redelivered))).isFalse();
 
         assertThat(catalog.artworkIdsOfJob(jobId)).containsExactly(first.id());
         assertThat(catalog.find(redelivered.id())).isEmpty();
@@ -71,7 +72,7 @@ class ArtworkCatalogTest {
     @Test
     void anArtworkIsReadBackWithItsProvenance() {
         var artwork = artwork(UUID.randomUUID(), 3, "2026-02-01T00:00:00Z");
-        catalog.record(artwork, provenanceOf(artwork));
+        catalog.record(artwork, provenanceOf(artwork), embeddingOf(artwork));
 
         CatalogEntry entry = catalog.find(artwork.id()).orElseThrow();
 
@@ -87,8 +88,8 @@ class ArtworkCatalogTest {
                 "CC0-1.0", null, null, null);
         var newer = described(artwork(jobId, 1, "2030-01-01T00:00:00.001Z"), model, ArtworkKind.GENERATED, null,
                 "CC0-1.0", null, null, null);
-        catalog.record(older, provenanceOf(older));
-        catalog.record(newer, provenanceOf(newer));
+        catalog.record(older, provenanceOf(older), embeddingOf(older));
+        catalog.record(newer, provenanceOf(newer), embeddingOf(newer));
         var ofModel = new ArtworkFilter(model, null, null, null, null, null, null);
 
         List<Artwork> firstPage = catalog.list(ofModel, 1, Optional.empty(), Optional.empty());
@@ -104,8 +105,8 @@ class ArtworkCatalogTest {
         var hidden = withVisibility(artwork(UUID.randomUUID(), 0, "2031-01-01T00:00:00Z"), author, Visibility.PRIVATE);
         var unlisted = withVisibility(artwork(UUID.randomUUID(), 0, "2031-01-01T00:00:01Z"), author,
                 Visibility.UNLISTED);
-        catalog.record(hidden, provenanceOf(hidden));
-        catalog.record(unlisted, provenanceOf(unlisted));
+        catalog.record(hidden, provenanceOf(hidden), embeddingOf(hidden));
+        catalog.record(unlisted, provenanceOf(unlisted), embeddingOf(unlisted));
 
         assertThat(catalog.list(ArtworkFilter.NONE, 100, Optional.empty(), Optional.empty()))
                 .extracting(Artwork::id).doesNotContain(hidden.id(), unlisted.id());
@@ -117,7 +118,7 @@ class ArtworkCatalogTest {
     @Test
     void anArtworkIsFoundByTheHashOfItsImageWithOrWithoutItsManifest() {
         var artwork = artwork(UUID.randomUUID(), 0, "2032-01-01T00:00:00Z");
-        catalog.record(artwork, provenanceOf(artwork));
+        catalog.record(artwork, provenanceOf(artwork), embeddingOf(artwork));
 
         assertThat(catalog.findByImageHash(artwork.image().sha256())).extracting(Artwork::id).contains(artwork.id());
         assertThat(catalog.findByImageHash(artwork.image().strippedSha256())).extracting(Artwork::id)
@@ -136,7 +137,7 @@ class ArtworkCatalogTest {
         var otherAuthors = described(artwork(UUID.randomUUID(), 0, "2033-05-03T10:00:00Z"), model,
                 ArtworkKind.GENERATED, UUID.randomUUID(), "CC0-1.0", "Smiling faces", null, "smileys-emotion");
         for (Artwork artwork : List.of(generated, styled, otherAuthors)) {
-            catalog.record(artwork, provenanceOf(artwork));
+            catalog.record(artwork, provenanceOf(artwork), embeddingOf(artwork));
         }
         var ofModel = new ArtworkFilter(model, null, null, null, null, null, null);
 
@@ -160,8 +161,8 @@ class ArtworkCatalogTest {
                 null, "CC0-1.0", "Sunflowers at dusk", null, "animals-nature");
         var harbour = described(artwork(UUID.randomUUID(), 0, "2034-01-01T00:00:01Z"), model, ArtworkKind.STYLED,
                 null, "CC0-1.0", "Harbour", "Boats painted over a photograph", null);
-        catalog.record(sunflower, provenanceOf(sunflower));
-        catalog.record(harbour, provenanceOf(harbour));
+        catalog.record(sunflower, provenanceOf(sunflower), embeddingOf(sunflower));
+        catalog.record(harbour, provenanceOf(harbour), embeddingOf(harbour));
 
         assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "sunflower"))).containsExactly(sunflower.id());
         assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "boat painting")))
@@ -178,11 +179,63 @@ class ArtworkCatalogTest {
         for (int index = 0; index < 3; index++) {
             var artwork = described(artwork(UUID.randomUUID(), index, "2035-01-01T00:00:00Z"), model,
                     ArtworkKind.GENERATED, null, "LicenseRef-Test-" + model, "t", null, null);
-            catalog.record(artwork, provenanceOf(artwork));
+            catalog.record(artwork, provenanceOf(artwork), embeddingOf(artwork));
         }
 
         assertThat(catalog.models()).containsOnlyOnce(model).contains("emoji-dcgan").isSorted();
         assertThat(catalog.licences()).containsOnlyOnce("LicenseRef-Test-" + model).isSorted();
+    }
+
+    @Test
+    void theListingsPlanCanBeReadWithWhatItDid() {
+        String plan = catalog.explainList(new ArtworkFilter("emoji-dcgan", null, null, null, null, null, "faces"), 50,
+                Optional.empty(), Optional.of(UUID.randomUUID()));
+
+        assertThat(plan).contains("Limit").contains("actual time=").contains("Execution Time");
+    }
+
+    @Test
+    void similarArtworksComeMostAlikeFirstWithoutTheArtworkItselfOrOthersPrivateWork() {
+        String embedder = "embedder-" + UUID.randomUUID();
+        var target = artwork(UUID.randomUUID(), 0, "2036-01-01T00:00:00Z");
+        var near = artwork(UUID.randomUUID(), 0, "2036-01-01T00:00:01Z");
+        var far = artwork(UUID.randomUUID(), 0, "2036-01-01T00:00:02Z");
+        var privateTwin = withVisibility(artwork(UUID.randomUUID(), 0, "2036-01-01T00:00:03Z"), UUID.randomUUID(),
+                Visibility.PRIVATE);
+        catalog.record(target, provenanceOf(target), new Embedding(embedder, unit(1, 0.1, 0, 0.2)));
+        catalog.record(far, provenanceOf(far), new Embedding(embedder, unit(-0.2, 1, 0.5, 0)));
+        catalog.record(near, provenanceOf(near), new Embedding(embedder, unit(0.9, 0.2, 0.1, 0.2)));
+        catalog.record(privateTwin, provenanceOf(privateTwin), new Embedding(embedder, unit(1, 0.1, 0, 0.2)));
+
+        assertThat(catalog.similar(target.id(), 10, Optional.empty())).extracting(Artwork::id)
+                .containsExactly(near.id(), far.id());
+        assertThat(catalog.similar(target.id(), 10, Optional.of(privateTwin.authorship().authorId())))
+                .extracting(Artwork::id).containsExactly(privateTwin.id(), near.id(), far.id());
+        assertThat(catalog.similar(UUID.randomUUID(), 10, Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void nearbyVectorsShareMoreSketchBitsThanDistantOnes() {
+        long target = new Embedding("m", unit(1, 0.1, 0, 0.2)).sketch();
+        long near = new Embedding("m", unit(0.9, 0.2, 0.1, 0.2)).sketch();
+        long far = new Embedding("m", unit(-0.2, 1, 0.5, 0)).sketch();
+
+        assertThat(Long.bitCount(target ^ near)).isLessThan(Long.bitCount(target ^ far));
+    }
+
+    private static float[] unit(double... values) {
+        double norm = Math.sqrt(Arrays.stream(values).map(value -> value * value).sum());
+        float[] vector = new float[values.length];
+        for (int index = 0; index < values.length; index++) {
+            vector[index] = (float) (values[index] / norm);
+        }
+        return vector;
+    }
+
+    /** A different direction for every artwork, so that no two recorded artworks look alike by accident. */
+    private static Embedding embeddingOf(Artwork artwork) {
+        long bits = artwork.id().getLeastSignificantBits();
+        return new Embedding("embedder", unit(bits & 0xFF, (bits >> 8) & 0xFF, (bits >> 16) & 0xFF, 1));
     }
 
     private static List<UUID> listed(ArtworkFilter filter) {
