@@ -2,60 +2,38 @@ package io.pinxit.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.pinxit.launcher.LocalCredentials;
-import io.pinxit.launcher.Suite;
-import io.pinxit.launcher.SuiteSettings;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One picture end to end: the four packaged services as child JVMs on real Kafka, PostgreSQL and S3. */
+@ExtendWith(RunningSuite.Extension.class)
 class EndToEndTest {
 
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
-
-    private static Suite suite;
+    private static RunningSuite suite;
     private static String gateway;
     private static String gallery;
-    private static String adminKey;
 
     @BeforeAll
-    static void startTheSuite() throws IOException {
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "suite-");
-        long started = System.nanoTime();
-        suite = Suite.start(SuiteSettings.forTests(SuiteSettings.enclosingRepository(Path.of("")), data));
-        gateway = suite.url("gateway-service").toString();
-        gallery = suite.url("gallery-service").toString();
-        adminKey = Files.readString(LocalCredentials.adminKeyFile(data)).trim();
-        await().atMost(PATIENCE).untilAsserted(() -> asAdmin().get("/api/v1/models")
-                .then().statusCode(200).body("id", hasItem("emoji-dcgan")));
-        System.out.printf("e2e: suite started and the model announced in %d ms%n", millisSince(started));
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+    static void useTheRunningSuite(RunningSuite running) {
+        suite = running;
+        gateway = running.gateway();
+        gallery = running.gallery();
     }
 
     @Test
@@ -111,6 +89,35 @@ class EndToEndTest {
     }
 
     @Test
+    void anUpscaledPictureIsASignedChildOfItsParentInTheGallery() throws IOException {
+        String parent = awaitSuccess(submit(1, 77)).getList("artworkIds", String.class).get(0);
+
+        long submitted = System.nanoTime();
+        String location = asAdmin().contentType(ContentType.JSON)
+                .body("{\"artworkId\":\"" + parent + "\",\"factor\":2,\"title\":\"Twice as big\"}")
+                .post("/api/v1/jobs/upscales").then()
+                .statusCode(202).body("kind", equalTo("UPSCALE")).body("state", equalTo("QUEUED"))
+                .extract().header("Location");
+        JsonPath job = awaitSuccess(location);
+        System.out.printf("e2e: an upscale went from 202 to SUCCEEDED in %d ms%n", millisSince(submitted));
+        String child = job.getList("artworkIds", String.class).get(0);
+
+        given().baseUri(gallery).get("/api/v1/artworks/" + child + "/lineage").then().statusCode(200)
+                .body("ancestors.parentId", hasItem(parent))
+                .body("ancestors.relation", hasItem("UPSCALE"));
+        given().baseUri(gallery).get("/api/v1/artworks/" + child).then().statusCode(200)
+                .body("kind", equalTo("UPSCALED"))
+                .body("title", equalTo("Twice as big"))
+                .body("provenance.model.id", equalTo("esrgan-slim-x2"));
+        byte[] png = image(child);
+        assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(64);
+        given().baseUri(gallery).contentType("image/png").body(png).post("/api/v1/verify").then()
+                .statusCode(200)
+                .body("verdict", equalTo("TRUSTED"))
+                .body("knownArtworks.id", hasItem(child));
+    }
+
+    @Test
     void theSameSeedModelAndCountGiveBitIdenticalPixels() throws IOException {
         List<String> first = awaitSuccess(submit(2, 7)).getList("artworkIds");
         List<String> second = awaitSuccess(submit(2, 7)).getList("artworkIds");
@@ -153,7 +160,7 @@ class EndToEndTest {
     }
 
     private static RequestSpecification asAdmin() {
-        return given().baseUri(gateway).header("Authorization", "Bearer " + adminKey);
+        return suite.asAdmin();
     }
 
     private static String submit(int count, long seed) {
@@ -163,17 +170,11 @@ class EndToEndTest {
     }
 
     private static JsonPath awaitSuccess(String location) {
-        await().atMost(PATIENCE).until(() -> {
-            String state = asAdmin().get(location).then().statusCode(200).extract().path("state");
-            assertThat(state).isNotEqualTo("FAILED");
-            return "SUCCEEDED".equals(state);
-        });
-        return asAdmin().get(location).then().extract().jsonPath();
+        return suite.awaitSuccess(location);
     }
 
     private static byte[] image(String artworkId) {
-        return given().baseUri(gallery).get("/api/v1/artworks/" + artworkId + "/image")
-                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        return suite.image(artworkId);
     }
 
     private static int[] pixels(byte[] png) throws IOException {

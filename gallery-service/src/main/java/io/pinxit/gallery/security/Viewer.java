@@ -4,10 +4,15 @@ import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Visibility;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Who is looking: anonymous, or an account (from its API key), which also sees its own private work. */
+/**
+ * Who is looking: anonymous, or an account (from its API key, sent as a bearer token or the sign-in cookie), which
+ * also sees its own private work. Pages reach it as {@code inject:viewer}.
+ */
+@Named("viewer")
 @RequestScoped
 public class Viewer {
 
@@ -20,6 +25,20 @@ public class Viewer {
     public Optional<UUID> accountId() {
         return identity.isAnonymous() ? Optional.empty()
                 : Optional.of(identity.<UUID>getAttribute(GatewayIdentityProvider.ACCOUNT_ID));
+    }
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    /** The account's name, or an empty string for an anonymous viewer. */
+    public String name() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    /** The grid of the viewer's own artworks. */
+    public String ownWorkHref() {
+        return accountId().map(id -> "/?author=" + id).orElse("/");
     }
 
     public boolean maySee(Authorship authorship) {
