@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's chromium, headless, through Debian's chromedriver; tools/install-browser.sh installs both. Both paths are
+ * Debian's chromium, headless, through Debian's chromedriver; tools/install-debian-packages.sh installs both. Both paths are
  * given explicitly so Selenium Manager never runs: it would download a driver and report usage statistics.
  */
 final class HeadlessChromium {
@@ -35,7 +35,7 @@ final class HeadlessChromium {
     HeadlessChromium(Path scratch) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException(BROWSER + " and " + DRIVER
-                    + " are needed for the browser tests: run tools/install-browser.sh (./mvnw verify does)");
+                    + " are needed for the browser tests: run tools/install-debian-packages.sh (./mvnw verify does)");
         }
         try {
             this.scratch = Files.createDirectories(scratch).toAbsolutePath();
