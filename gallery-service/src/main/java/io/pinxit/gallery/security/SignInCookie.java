@@ -27,7 +27,7 @@ import java.util.Set;
 @ApplicationScoped
 public class SignInCookie implements HttpAuthenticationMechanism {
 
-    static final String NAME = "pinxit_key";
+    public static final String NAME = "pinxit_key";
     private static final Duration LIFETIME = Duration.ofHours(8);
 
     @Override

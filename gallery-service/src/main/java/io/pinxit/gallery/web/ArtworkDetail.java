@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** One artwork's page: the picture, who made it with what, whom it credits, and its nearest relatives. */
-record ArtworkDetail(String imageUrl, String downloadName, String altText, String title, String description,
+record ArtworkDetail(UUID id, String imageUrl, String downloadName, String altText, String title, String description,
                      String author, String authorHref, String licence, String kind, String label, String model,
                      String modelVersion, String modelFamily, String weightsSha256, List<Fact> parameters,
                      List<Credit> credits, String producer, ReportView provenance, LineageGraph lineageGraph,
@@ -28,7 +28,7 @@ record ArtworkDetail(String imageUrl, String downloadName, String altText, Strin
         String title = Titles.orUntitled(artwork.title());
         var producer = provenance.producer();
         String authorHref = artwork.authorId() == null ? null : "/?author=" + artwork.authorId();
-        return new ArtworkDetail(artwork.links().get("image"), "pinxit-" + artwork.id() + ".png",
+        return new ArtworkDetail(artwork.id(), artwork.links().get("image"), "pinxit-" + artwork.id() + ".png",
                 Titles.altText(title, artwork.author(), artwork.model()), title, artwork.description(),
                 artwork.author(), authorHref, artwork.licence(), artwork.kind().name().toLowerCase(Locale.ROOT),
                 artwork.label(), provenance.model().id(), provenance.model().version(), provenance.model().family(),

@@ -1,0 +1,109 @@
+package io.pinxit.gallery.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.gallery.security.SignInCookie;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * What a signed-in person can do from an artwork's page, through the gateway's API with their own key: ask for a
+ * larger copy, or re-run the job that made it; and follow that job until its pictures are made. The gateway
+ * decides what is allowed; its problems are shown as pages with the same status.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class JobPages {
+
+    private final GatewayJobs gateway;
+    private final ObjectMapper json;
+
+    JobPages(@RestClient GatewayJobs gateway, ObjectMapper json) {
+        this.gateway = gateway;
+        this.json = json;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance job(GatewayJobs.Job job, boolean finished);
+
+        static native TemplateInstance refused(String title, String detail);
+    }
+
+    @POST
+    @Path("artworks/{id}/upscale")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response upscale(@RestPath UUID id, @RestForm int factor, @CookieParam(SignInCookie.NAME) String key) {
+        return submitted(key, () -> gateway.upscale(bearer(key), Map.of("artworkId", id, "factor", factor)));
+    }
+
+    @POST
+    @Path("artworks/{id}/reproduce")
+    public Response reproduce(@RestPath UUID id, @CookieParam(SignInCookie.NAME) String key) {
+        return submitted(key, () -> gateway.reproduce(bearer(key), id));
+    }
+
+    /** A job's state; the page reloads itself every two seconds until the job has finished. */
+    @GET
+    @Path("jobs/{id}")
+    public Response job(@RestPath UUID id, @CookieParam(SignInCookie.NAME) String key) {
+        return answered(key, () -> {
+            GatewayJobs.Job job = gateway.job(bearer(key), id);
+            boolean finished = "SUCCEEDED".equals(job.state()) || "FAILED".equals(job.state());
+            return Response.ok(Templates.job(job, finished)).build();
+        });
+    }
+
+    private Response submitted(String key, Supplier<GatewayJobs.Job> submit) {
+        return answered(key, () -> Response.seeOther(URI.create("/jobs/" + submit.get().id())).build());
+    }
+
+    private Response answered(String key, Supplier<Response> call) {
+        if (key == null) {
+            return refused(401, "Sign in first", "Jobs are made with your API key: sign in, then try again.");
+        }
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            Response answer = e.getResponse();
+            return refused(answer.getStatus(), "The gateway refused", detailOf(answer));
+        } catch (ProcessingException e) {
+            return refused(503, "The gateway does not answer", "Nothing was submitted; try again shortly.");
+        }
+    }
+
+    private String detailOf(Response answer) {
+        try {
+            JsonNode problem = json.readTree(answer.readEntity(String.class));
+            return problem.path("detail").asText(problem.path("title").asText("No reason was given."));
+        } catch (RuntimeException | IOException e) {
+            return "No reason was given.";
+        }
+    }
+
+    private static Response refused(int status, String title, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(title, detail)).build();
+    }
+
+    private static String bearer(String key) {
+        return "Bearer " + key;
+    }
+}

@@ -1,0 +1,38 @@
+package io.pinxit.gallery.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages' actions go to the gateway with the signed-in person's key. The gateway is not running here (its URL
+ * points at a closed port); system-tests run the actions for real.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfrastructureTestResource.class)
+class JobPagesTest {
+
+    private static final String WELL_FORMED_KEY = "pxk_" + "B".repeat(43);
+
+    @Test
+    void anActionWithoutSigningInAsksToSignIn() {
+        given().formParam("factor", 2).post("/artworks/" + UUID.randomUUID() + "/upscale").then()
+                .statusCode(401).contentType(ContentType.HTML)
+                .body(containsString("sign in, then try again"));
+        given().get("/jobs/" + UUID.randomUUID()).then()
+                .statusCode(401).contentType(ContentType.HTML);
+    }
+
+    @Test
+    void anActionWhenTheGatewayDoesNotAnswerSaysNothingWasSubmitted() {
+        given().cookie("pinxit_key", WELL_FORMED_KEY).post("/artworks/" + UUID.randomUUID() + "/reproduce").then()
+                .statusCode(503).contentType(ContentType.HTML)
+                .body(containsString("Nothing was submitted"));
+    }
+}
