@@ -3,6 +3,7 @@ package io.pinxit.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,16 +37,33 @@ class AutoscalingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scaledObjects")
-    void theLagIsMeasuredForTheTopicAndGroupTheWorkerConsumes(Manifest scaledObject) {
+    void theLagIsMeasuredForTheTopicsAndGroupsTheWorkerConsumes(Manifest scaledObject) {
         var config = ServiceConfig.of(target(scaledObject));
-        JsonNode trigger = kafkaTrigger(scaledObject);
-        String topic = trigger.path("topic").asText();
+        for (JsonNode trigger : kafkaTriggers(scaledObject)) {
+            String topic = trigger.path("topic").asText();
 
-        assertThat(config.incomingSetting(topic, "group.id")).as("%s consumes %s", config.service(), topic)
-                .contains(trigger.path("consumerGroup").asText());
-        assertThat(config.incomingSetting(topic, "auto.offset.reset").orElse("latest"))
-                .isEqualTo(trigger.path("offsetResetPolicy").asText("latest"));
-        assertThat(Integer.parseInt(trigger.path("lagThreshold").asText())).isPositive();
+            assertThat(config.incomingSetting(topic, "group.id")).as("%s consumes %s", config.service(), topic)
+                    .contains(trigger.path("consumerGroup").asText());
+            assertThat(config.incomingSetting(topic, "auto.offset.reset").orElse("latest"))
+                    .isEqualTo(trigger.path("offsetResetPolicy").asText("latest"));
+            assertThat(Integer.parseInt(trigger.path("lagThreshold").asText())).isPositive();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workers")
+    void everyCommandTopicAWorkerConsumesScalesIt(String worker) {
+        var config = ServiceConfig.of(worker);
+        var scaledObject = scaledObjects().stream().filter(s -> target(s).equals(worker)).findFirst().orElseThrow();
+        var scaledTopics = kafkaTriggers(scaledObject).stream().map(t -> t.path("topic").asText()).toList();
+
+        for (String channel : config.incomingChannels()) {
+            String topic = config.get("mp.messaging.incoming." + channel + ".topic").orElse(channel);
+            if (config.get("mp.messaging.incoming." + channel + ".group.id").isPresent()
+                    && topic.endsWith(".commands")) {
+                assertThat(scaledTopics).as("%s scales on %s", worker, topic).contains(topic);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,31 +71,40 @@ class AutoscalingTest {
     void theScalerAsksTheBrokersTheServicesUse(Manifest scaledObject) {
         String bootstrap = DeployTree.configMaps().get("pinxit-connections").path("KAFKA_BOOTSTRAP_SERVERS").asText();
 
-        assertThat(kafkaTrigger(scaledObject).path("bootstrapServers").asText()).isEqualTo(bootstrap);
+        for (JsonNode trigger : kafkaTriggers(scaledObject)) {
+            assertThat(trigger.path("bootstrapServers").asText()).isEqualTo(bootstrap);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scaledObjects")
     void replicasStayBetweenOneAndTheTopicsPartitions(Manifest scaledObject) {
         JsonNode spec = scaledObject.body().path("spec");
-        String topic = kafkaTrigger(scaledObject).path("topic").asText();
-        int partitions = DeployTree.base("KafkaTopic", topic).body().path("spec").path("partitions").asInt();
 
         assertThat(spec.path("minReplicaCount").asInt(0)).as("never scaled to zero").isGreaterThanOrEqualTo(1);
-        assertThat(spec.path("maxReplicaCount").asInt(100))
-                .isGreaterThanOrEqualTo(spec.path("minReplicaCount").asInt(0))
-                .as("more consumers than partitions would idle")
-                .isLessThanOrEqualTo(partitions);
+        for (JsonNode trigger : kafkaTriggers(scaledObject)) {
+            String topic = trigger.path("topic").asText();
+            int partitions = DeployTree.base("KafkaTopic", topic).body().path("spec").path("partitions").asInt();
+            assertThat(spec.path("maxReplicaCount").asInt(100))
+                    .isGreaterThanOrEqualTo(spec.path("minReplicaCount").asInt(0))
+                    .as("more consumers than %s's partitions would idle", topic)
+                    .isLessThanOrEqualTo(partitions);
+        }
     }
 
     private static String target(Manifest scaledObject) {
         return scaledObject.body().path("spec").path("scaleTargetRef").path("name").asText();
     }
 
-    private static JsonNode kafkaTrigger(Manifest scaledObject) {
+    /** The metadata of each trigger: every one is a Kafka lag trigger (KEDA scales on the largest demand). */
+    private static List<JsonNode> kafkaTriggers(Manifest scaledObject) {
         JsonNode triggers = scaledObject.body().path("spec").path("triggers");
-        assertThat(triggers).as("%s triggers", scaledObject).hasSize(1);
-        assertThat(triggers.get(0).path("type").asText()).isEqualTo("kafka");
-        return triggers.get(0).path("metadata");
+        assertThat(triggers).as("%s triggers", scaledObject).isNotEmpty();
+        var metadata = new ArrayList<JsonNode>();
+        for (JsonNode trigger : triggers) {
+            assertThat(trigger.path("type").asText()).isEqualTo("kafka");
+            metadata.add(trigger.path("metadata"));
+        }
+        return metadata;
     }
 }

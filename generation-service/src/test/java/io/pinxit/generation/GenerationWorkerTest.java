@@ -20,11 +20,8 @@ import io.pinxit.provenance.ManifestContent;
 import io.pinxit.provenance.SigningCredentials;
 import io.pinxit.provenance.Verification;
 import io.pinxit.storage.ObjectStore;
-import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -34,8 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,32 +56,26 @@ class GenerationWorkerTest {
     @Inject
     SigningCredentials signing;
 
-    private KafkaCompanion kafka;
-    private ConsumerTask<String, JobEvent> events;
+    private WorkerTopics topics;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        kafka.registerSerde(GenerationCommand.class, new ObjectMapperSerde<>(GenerationCommand.class));
-        kafka.registerSerde(JobEvent.class, new ObjectMapperSerde<>(JobEvent.class));
-        kafka.registerSerde(ModelAnnouncement.class, new ObjectMapperSerde<>(ModelAnnouncement.class));
-        events = kafka.consume(JobEvent.class).fromTopics(Topics.JOB_EVENTS);
+        topics = new WorkerTopics(bootstrapServers);
     }
 
     @AfterEach
     void disconnect() {
-        events.close();
-        kafka.close();
+        topics.close();
     }
 
     @Test
     void aCommandMakesItsPicturesStoresThemAndReportsSuccess() throws Exception {
         var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 3, 42L, ADA, Instant.now());
 
-        send(command);
+        topics.send(command);
 
-        JobEvent succeeded = awaitEvent(command.jobId(), JobState.SUCCEEDED);
-        assertThat(eventsOf(command.jobId())).extracting(JobEvent::state)
+        JobEvent succeeded = topics.awaitEvent(command.jobId(), JobState.SUCCEEDED);
+        assertThat(topics.eventsOf(command.jobId())).extracting(JobEvent::state)
                 .containsSubsequence(JobState.RUNNING, JobState.SUCCEEDED);
         assertThat(succeeded.artworkIds()).hasSize(3);
         CatalogEntry first = catalog.find(succeeded.artworkIds().get(0)).orElseThrow();
@@ -125,12 +114,12 @@ class GenerationWorkerTest {
     void aRedeliveredCommandMakesOneSetOfArtworks() {
         var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 2, 7L, ADA, Instant.now());
 
-        send(command);
-        send(command);
+        topics.send(command);
+        topics.send(command);
 
-        await().atMost(PATIENCE).until(() -> eventsOf(command.jobId()).stream()
+        await().atMost(PATIENCE).until(() -> topics.eventsOf(command.jobId()).stream()
                 .filter(event -> event.state() == JobState.SUCCEEDED).count() == 2);
-        List<List<UUID>> reported = eventsOf(command.jobId()).stream()
+        List<List<UUID>> reported = topics.eventsOf(command.jobId()).stream()
                 .filter(event -> event.state() == JobState.SUCCEEDED).map(JobEvent::artworkIds).toList();
         assertThat(reported.get(0)).hasSize(2).isEqualTo(reported.get(1));
         assertThat(catalog.artworkIdsOfJob(command.jobId())).isEqualTo(reported.get(0));
@@ -139,14 +128,14 @@ class GenerationWorkerTest {
     @Test
     void reproducingAnArtworkGivesItsPixelsAgainAndRecordsNothingNew() {
         var original = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 3, 1234L, ADA, Instant.now());
-        send(original);
-        UUID artwork = awaitEvent(original.jobId(), JobState.SUCCEEDED).artworkIds().get(1);
+        topics.send(original);
+        UUID artwork = topics.awaitEvent(original.jobId(), JobState.SUCCEEDED).artworkIds().get(1);
 
         var reproduction = GenerationCommand.reproducing(artwork, UUID.randomUUID(), "emoji-dcgan", 3, 1234L, ADA,
                 Instant.now());
-        send(reproduction);
+        topics.send(reproduction);
 
-        JobEvent outcome = awaitEvent(reproduction.jobId(), JobState.SUCCEEDED);
+        JobEvent outcome = topics.awaitEvent(reproduction.jobId(), JobState.SUCCEEDED);
         assertThat(outcome.reproduction().artworkId()).isEqualTo(artwork);
         assertThat(outcome.reproduction().identical()).isTrue();
         assertThat(outcome.reproduction().newPixelsSha256()).isEqualTo(outcome.reproduction().storedPixelsSha256());
@@ -157,24 +146,24 @@ class GenerationWorkerTest {
     @Test
     void aReproductionWithOtherParametersIsReportedAsDifferent() {
         var original = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 1, 55L, ADA, Instant.now());
-        send(original);
-        UUID artwork = awaitEvent(original.jobId(), JobState.SUCCEEDED).artworkIds().get(0);
+        topics.send(original);
+        UUID artwork = topics.awaitEvent(original.jobId(), JobState.SUCCEEDED).artworkIds().get(0);
 
         var wrongSeed = GenerationCommand.reproducing(artwork, UUID.randomUUID(), "emoji-dcgan", 1, 56L, ADA,
                 Instant.now());
-        send(wrongSeed);
+        topics.send(wrongSeed);
 
-        assertThat(awaitEvent(wrongSeed.jobId(), JobState.SUCCEEDED).reproduction().identical()).isFalse();
+        assertThat(topics.awaitEvent(wrongSeed.jobId(), JobState.SUCCEEDED).reproduction().identical()).isFalse();
     }
 
     @Test
     void aCommandForAnUnknownModelFailsTheJobAndIsDeadLettered() {
         var command = GenerationCommand.of(UUID.randomUUID(), "no-such-model", 1, 1L, ADA, Instant.now());
-        var deadLetters = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS_DEAD_LETTER);
+        var deadLetters = topics.companion().consumeStrings().fromTopics(Topics.GENERATION_COMMANDS_DEAD_LETTER);
         try {
-            send(command);
+            topics.send(command);
 
-            JobEvent failed = awaitEvent(command.jobId(), JobState.FAILED);
+            JobEvent failed = topics.awaitEvent(command.jobId(), JobState.FAILED);
             assertThat(failed.failure().type()).isEqualTo("urn:pinxit:problem:unknown-model");
             assertThat(failed.failure().detail()).contains("no-such-model");
             await().atMost(PATIENCE).until(() -> deadLetters.getRecords().stream()
@@ -187,7 +176,7 @@ class GenerationWorkerTest {
 
     @Test
     void theWorkerAnnouncesTheModelsItServesWithTheirCards() {
-        var announcements = kafka.consume(ModelAnnouncement.class).fromTopics(Topics.WORKER_MODELS);
+        var announcements = topics.companion().consume(ModelAnnouncement.class).fromTopics(Topics.WORKER_MODELS);
         try {
             await().atMost(PATIENCE).until(() -> !announcements.getRecords().isEmpty());
             ModelAnnouncement announcement = announcements.getRecords().get(0).value();
@@ -201,19 +190,6 @@ class GenerationWorkerTest {
         }
     }
 
-    private void send(GenerationCommand command) {
-        kafka.produce(GenerationCommand.class)
-                .fromRecords(new ProducerRecord<>(Topics.GENERATION_COMMANDS, command.jobId().toString(), command))
-                .awaitCompletion();
-    }
 
-    private JobEvent awaitEvent(UUID jobId, JobState state) {
-        await().atMost(PATIENCE).until(() -> eventsOf(jobId).stream().anyMatch(event -> event.state() == state));
-        return eventsOf(jobId).stream().filter(event -> event.state() == state).findFirst().orElseThrow();
-    }
 
-    private List<JobEvent> eventsOf(UUID jobId) {
-        return events.getRecords().stream().map(ConsumerRecord::value)
-                .filter(event -> event.jobId().equals(jobId)).toList();
-    }
 }

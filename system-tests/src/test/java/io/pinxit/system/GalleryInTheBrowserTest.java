@@ -44,6 +44,7 @@ class GalleryInTheBrowserTest {
     private static Job harbour;
     private static Job lanterns;
     private static Job diary;
+    private static Job sketch;
 
     private ChromeDriver browser;
 
@@ -58,6 +59,7 @@ class GalleryInTheBrowserTest {
         harbour = generate("Harbour at dusk", 3, 11);
         lanterns = generate("Paper lanterns", 2, 12);
         diary = generate("Private diary", 1, 13, "PRIVATE");
+        sketch = generate("Pencil sketch", 1, 14);
     }
 
     @AfterEach
@@ -109,7 +111,7 @@ class GalleryInTheBrowserTest {
     @Test
     void anArtworksPageShowsItsProvenanceItsSignedManifestAndItsLineage() {
         browser = chromium.openWindow(1280, 900);
-        browser.get(suite.gallery() + "/?q=" + lanterns.word());
+        browser.get(suite.gallery() + "/?kind=generated&q=" + lanterns.word());
         browser.findElement(By.cssSelector("ul.grid a.title")).click();
         await().atMost(PAGE_PATIENCE).until(() -> browser.getCurrentUrl().contains("/artworks/"));
         String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
@@ -167,11 +169,7 @@ class GalleryInTheBrowserTest {
         browser.get(suite.gallery() + "/?q=" + diary.word());
         assertThat(tileTitlesByHref()).isEmpty();
 
-        browser.findElement(By.linkText("Sign in")).click();
-        browser.findElement(By.id("key")).sendKeys(suite.adminKey());
-        browser.findElement(By.cssSelector("form.verify button[type=submit]")).click();
-        await().atMost(PAGE_PATIENCE).until(() -> browser.findElement(By.cssSelector("header .account")).getText()
-                .contains("Signed in as admin"));
+        signIn();
         browser.get(suite.gallery() + "/?q=" + diary.word());
         screenshots.save(browser, "grid-signed-in");
 
@@ -182,6 +180,29 @@ class GalleryInTheBrowserTest {
                 .contains("Sign in"));
         browser.get(suite.gallery() + "/?q=" + diary.word());
         assertThat(tileTitlesByHref()).isEmpty();
+    }
+
+    @Test
+    void enlargingAnArtworkFromItsPageMakesASignedChildThatTheLineageGraphLinksBack() {
+        String parent = sketch.artworkIds().get(0);
+        browser = chromium.openWindow(1280, 900);
+        signIn();
+        browser.get(suite.gallery() + "/artworks/" + parent);
+
+        browser.findElement(By.xpath("//button[normalize-space()='Enlarge ×2']")).click();
+        await().atMost(Duration.ofMinutes(1)).until(() -> browser.findElements(By.id("job-state")).stream()
+                .anyMatch(state -> state.getText().equals("SUCCEEDED")));
+        screenshots.save(browser, "job");
+        browser.findElement(By.cssSelector("main ul a")).click();
+        await().atMost(PAGE_PATIENCE).until(() -> !browser.getCurrentUrl().contains("/jobs/"));
+        screenshots.saveWholePage(browser, "artwork-lineage");
+
+        assertThat(browser.findElement(By.id("provenance-badge")).getText()).startsWith("Trusted.");
+        assertThat(facts(section("made-with"))).containsEntry("Kind", "upscaled");
+        WebElement graph = section("lineage").findElement(By.cssSelector("svg.lineage-graph"));
+        assertThat(graph.findElements(By.tagName("a"))).extracting(link -> link.getDomAttribute("href"))
+                .contains("/artworks/" + parent);
+        assertThat(section("lineage").getText()).contains("(upscale)");
     }
 
     @Test
@@ -209,6 +230,14 @@ class GalleryInTheBrowserTest {
                         + "\",\"licence\":\"CC-BY-4.0\",\"visibility\":\"" + visibility + "\"}")
                 .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
         return new Job(title, word, suite.awaitSuccess(location).getList("artworkIds", String.class));
+    }
+
+    private void signIn() {
+        browser.get(suite.gallery() + "/sign-in");
+        browser.findElement(By.id("key")).sendKeys(suite.adminKey());
+        browser.findElement(By.cssSelector("form.verify button[type=submit]")).click();
+        await().atMost(PAGE_PATIENCE).until(() -> browser.findElement(By.cssSelector("header .account")).getText()
+                .contains("Signed in as admin"));
     }
 
     /** Letters only, so the gallery's full-text search treats it as one word of its own. */

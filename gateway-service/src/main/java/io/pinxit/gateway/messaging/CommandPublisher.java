@@ -1,6 +1,7 @@
 package io.pinxit.gateway.messaging;
 
 import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -14,17 +15,28 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class CommandPublisher {
 
     private final MutinyEmitter<GenerationCommand> generationCommands;
+    private final MutinyEmitter<UpscaleCommand> upscaleCommands;
     private final GatewayConfig config;
 
     CommandPublisher(@Channel("generation-commands") MutinyEmitter<GenerationCommand> generationCommands,
+                     @Channel("upscale-commands") MutinyEmitter<UpscaleCommand> upscaleCommands,
                      GatewayConfig config) {
         this.generationCommands = generationCommands;
+        this.upscaleCommands = upscaleCommands;
         this.config = config;
     }
 
     public void publish(GenerationCommand command) {
+        send(generationCommands, command.jobId(), command);
+    }
+
+    public void publish(UpscaleCommand command) {
+        send(upscaleCommands, command.jobId(), command);
+    }
+
+    private <T> void send(MutinyEmitter<T> emitter, UUID jobId, T command) {
         try {
-            generationCommands.sendMessage(keyed(command.jobId(), command)).await().atMost(config.publishTimeout());
+            emitter.sendMessage(keyed(jobId, command)).await().atMost(config.publishTimeout());
         } catch (RuntimeException e) {
             throw new BrokerUnavailableException(e);
         }

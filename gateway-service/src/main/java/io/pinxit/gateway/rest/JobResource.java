@@ -9,6 +9,7 @@ import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobSubmission;
 import io.pinxit.gateway.service.JobSubmission.Submission;
 import io.pinxit.gateway.service.JobUpdates;
+import io.pinxit.gateway.service.UpscaleRequest;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
@@ -68,9 +69,27 @@ public class JobResource {
         } catch (DuplicateIdempotencyKeyException raced) {
             accepted = submission.replay(body, author, idempotencyKey);
         }
-        JobView view = JobView.of(accepted.job());
-        return Response.accepted(view).location(URI.create(view.links().get("self")))
-                .header("Idempotent-Replayed", Boolean.toString(accepted.replayed())).build();
+        return acceptedResponse(accepted);
+    }
+
+    /** Accepts a job that enlarges an artwork the caller may see; Idempotency-Key works as for generations. */
+    @POST
+    @Path("upscales")
+    @RolesAllowed("scope:jobs:submit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitUpscale(@Valid @NotNull UpscaleRequest body,
+                                  @RestHeader("Idempotency-Key")
+                                  @Pattern(regexp = "[\\x21-\\x7e]{1,255}",
+                                          message = "must be 1 to 255 visible ASCII characters")
+                                  String idempotencyKey) {
+        var author = new JobSubmission.Author(caller.accountId(), caller.name());
+        Submission accepted;
+        try {
+            accepted = submission.submitUpscale(body, author, Optional.ofNullable(idempotencyKey), caller.isAdmin());
+        } catch (DuplicateIdempotencyKeyException raced) {
+            accepted = submission.replay(body, author, idempotencyKey);
+        }
+        return acceptedResponse(accepted);
     }
 
     @GET
@@ -105,6 +124,12 @@ public class JobResource {
             }, emitter::fail);
             emitter.onTermination(subscription::cancel);
         });
+    }
+
+    private static Response acceptedResponse(Submission accepted) {
+        JobView view = JobView.of(accepted.job());
+        return Response.accepted(view).location(URI.create(view.links().get("self")))
+                .header("Idempotent-Replayed", Boolean.toString(accepted.replayed())).build();
     }
 
     /** A job the caller may see; another author's job is answered exactly as a job that does not exist. */

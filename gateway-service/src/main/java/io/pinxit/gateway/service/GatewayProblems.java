@@ -7,6 +7,8 @@ public final class GatewayProblems {
 
     public static final ProblemType UNKNOWN_MODEL = ProblemType.of("unknown-model", "The model is not served", 400);
     public static final ProblemType ARTWORK_NOT_FOUND = ProblemType.of("artwork-not-found", "No such artwork", 404);
+    public static final ProblemType ARTWORK_NOT_REPRODUCIBLE = ProblemType.of("artwork-not-reproducible",
+            "The artwork cannot be reproduced", 422);
     public static final ProblemType JOB_NOT_FOUND = ProblemType.of("job-not-found", "No such job", 404);
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused",
             "The Idempotency-Key was used for a different request", 422);

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A client's request to generate pictures, with the authorship of what it makes. A missing seed is chosen by the
- * gateway and recorded; a missing licence means all rights reserved; a missing visibility means public.
+ * gateway and recorded; a missing licence means all rights reserved; a missing visibility means public. With
+ * {@code upscale} each picture also gets a child upscaled that many times.
  */
 public record GenerationRequest(
         @NotBlank String model,
@@ -18,7 +19,8 @@ public record GenerationRequest(
         @Size(max = 200) String title,
         @Size(max = 2000) String description,
         @Licence String licence,
-        Visibility visibility) {
+        Visibility visibility,
+        @UpscaleFactor Integer upscale) {
 
     /** The largest integer a JSON client (JavaScript included) can hold exactly. */
     public static final long MAX_SEED = 9_007_199_254_740_991L;

@@ -9,6 +9,7 @@ import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ServedModel;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.TimeOrderedIds;
+import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.messaging.BrokerUnavailableException;
@@ -80,33 +81,55 @@ public class JobSubmission {
         accepted.put("model", request.model());
         accepted.put("count", request.count());
         accepted.put("seed", seed);
-        accepted.put("title", authorship.title());
-        accepted.put("description", authorship.description());
-        accepted.put("licence", authorship.licence());
-        accepted.put("visibility", authorship.visibility());
-        accepted.values().removeIf(Objects::isNull);
-        Job job = new Job(ids.next(), JobKind.GENERATION, JobState.QUEUED, author.id(), accepted, List.of(), null,
-                null, now, now);
-        jobs.insert(job, key);
-        try {
-            commands.publish(GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now));
-        } catch (BrokerUnavailableException e) {
-            throw brokerUnavailable(e);
+        accepted.put("upscale", request.upscale());
+        putAuthorship(accepted, authorship);
+        Job job = accept(JobKind.GENERATION, author, accepted, key, now);
+        var command = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now);
+        publish(() -> commands.publish(request.upscale() == null ? command : command.withUpscale(request.upscale())));
+        return new Submission(job, false);
+    }
+
+    /**
+     * Enlarges an artwork the author may see. The new picture's licence and visibility default to its parent's, so
+     * that upscaling never publishes or relicenses a picture by default.
+     */
+    @Transactional
+    public Submission submitUpscale(UpscaleRequest request, Author author, Optional<String> idempotencyKey,
+                                    boolean mayReadAnyJob) {
+        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, request));
+        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
+        Job parentJob = visibleArtwork(request.artworkId(), author, mayReadAnyJob);
+        Instant now = clock.instant();
+        var authorship = new Authorship(author.id(), author.name(), request.title(), request.description(),
+                request.licence() != null ? request.licence()
+                        : String.valueOf(parentJob.request().getOrDefault("licence", Authorship.ALL_RIGHTS_RESERVED)),
+                request.visibility() != null ? request.visibility()
+                        : Visibility.valueOf(String.valueOf(parentJob.request().getOrDefault("visibility",
+                        Visibility.PUBLIC))));
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("artworkId", request.artworkId());
+        accepted.put("factor", request.factor());
+        putAuthorship(accepted, authorship);
+        Job job = accept(JobKind.UPSCALE, author, accepted, key, now);
+        publish(() -> commands.publish(UpscaleCommand.of(job.id(), request.artworkId(), request.factor(), authorship,
+                now)));
         return new Submission(job, false);
     }
 
     /**
      * Re-runs the job that made an artwork, with the model, seed and count it recorded, to show whether the same
-     * pixels come out again. Anyone who may see the artwork may ask.
+     * pixels come out again. Anyone who may see the artwork may ask; only generated artworks can be reproduced.
      */
     @Transactional
     public Submission submitReproduction(UUID artworkId, Author author, boolean mayReadAnyJob) {
-        Job original = jobs.findByArtwork(artworkId)
-                .filter(job -> mayReadAnyJob || author.id().equals(job.authorId())
-                        || !Visibility.PRIVATE.name().equals(job.request().get("visibility")))
-                .orElseThrow(() -> new ProblemException(Problem.of(GatewayProblems.ARTWORK_NOT_FOUND,
-                        "There is no artwork " + artworkId + " made by a job of this gateway")));
+        Job original = visibleArtwork(artworkId, author, mayReadAnyJob);
+        if (!madeByAGenerator(original, artworkId)) {
+            throw new ProblemException(Problem.of(GatewayProblems.ARTWORK_NOT_REPRODUCIBLE, "Artwork " + artworkId
+                    + " was upscaled, not generated from a seed; reproduce the artwork it was made from"));
+        }
         String model = (String) original.request().get("model");
         int count = ((Number) original.request().get("count")).intValue();
         long seed = ((Number) original.request().get("seed")).longValue();
@@ -116,28 +139,68 @@ public class JobSubmission {
         request.put("model", model);
         request.put("count", count);
         request.put("seed", seed);
-        Job job = new Job(ids.next(), JobKind.GENERATION, JobState.QUEUED, author.id(), request, List.of(), null,
-                null, now, now);
-        jobs.insert(job, Optional.empty());
+        Job job = accept(JobKind.GENERATION, author, request, Optional.empty(), now);
         var authorship = new Authorship(author.id(), author.name(), null, null, Authorship.ALL_RIGHTS_RESERVED,
                 Visibility.PRIVATE);
-        try {
-            commands.publish(GenerationCommand.reproducing(artworkId, job.id(), model, count, seed, authorship, now));
-        } catch (BrokerUnavailableException e) {
-            throw brokerUnavailable(e);
-        }
+        publish(() -> commands.publish(GenerationCommand.reproducing(artworkId, job.id(), model, count, seed,
+                authorship, now)));
         return new Submission(job, false);
     }
 
     /** Answers a submission that lost a race with another one under the same Idempotency-Key. */
     @Transactional
-    public Submission replay(GenerationRequest request, Author author, String idempotencyKey) {
+    public Submission replay(Object request, Author author, String idempotencyKey) {
         return earlierSubmission(idempotencyKey(author, idempotencyKey, request))
                 .orElseThrow(() -> new IllegalStateException("Idempotency-Key vanished: " + idempotencyKey));
     }
 
+    /**
+     * The job that made an artwork the author may see: their own, or one that is not private (an admin sees all).
+     * Any other artwork is answered as if it did not exist.
+     */
+    private Job visibleArtwork(UUID artworkId, Author author, boolean mayReadAnyJob) {
+        return jobs.findByArtwork(artworkId)
+                .filter(job -> mayReadAnyJob || author.id().equals(job.authorId())
+                        || !Visibility.PRIVATE.name().equals(job.request().get("visibility")))
+                .orElseThrow(() -> new ProblemException(Problem.of(GatewayProblems.ARTWORK_NOT_FOUND,
+                        "There is no artwork " + artworkId + " made by a job of this gateway")));
+    }
+
+    /** Whether the artwork is one of the pictures its generation job made, rather than one of their upscales. */
+    private static boolean madeByAGenerator(Job job, UUID artworkId) {
+        if (job.kind() != JobKind.GENERATION) {
+            return false;
+        }
+        Object count = job.request().get("count");
+        return job.request().get("upscale") == null
+                || (count instanceof Number number && job.artworkIds().indexOf(artworkId) < number.intValue());
+    }
+
+    private static void putAuthorship(Map<String, Object> request, Authorship authorship) {
+        request.put("title", authorship.title());
+        request.put("description", authorship.description());
+        request.put("licence", authorship.licence());
+        request.put("visibility", authorship.visibility());
+        request.values().removeIf(Objects::isNull);
+    }
+
+    private Job accept(JobKind kind, Author author, Map<String, Object> request, Optional<IdempotencyKey> key,
+                       Instant now) {
+        Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, now, now);
+        jobs.insert(job, key);
+        return job;
+    }
+
+    private void publish(Runnable publication) {
+        try {
+            publication.run();
+        } catch (BrokerUnavailableException e) {
+            throw brokerUnavailable(e);
+        }
+    }
+
     /** Keys are the client's own: two authors may use the same key without meeting. */
-    private IdempotencyKey idempotencyKey(Author author, String key, GenerationRequest request) {
+    private IdempotencyKey idempotencyKey(Author author, String key, Object request) {
         return new IdempotencyKey(author.id() + "/" + key, fingerprint(request));
     }
 
@@ -171,7 +234,7 @@ public class JobSubmission {
         return new ProblemException(problem, Map.of("Retry-After", Long.toString(retryAfterSeconds)), cause);
     }
 
-    private String fingerprint(GenerationRequest request) {
+    private String fingerprint(Object request) {
         try {
             return Sha256.hex(json.writeValueAsString(request));
         } catch (JsonProcessingException e) {

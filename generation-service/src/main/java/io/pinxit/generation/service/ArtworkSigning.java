@@ -1,7 +1,6 @@
 package io.pinxit.generation.service;
 
 import io.pinxit.contracts.Authorship;
-import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.provenance.C2paPng;
@@ -17,8 +16,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signs every generated picture with a C2PA manifest that says who asked for it (the author), what made it (the
- * model, its weights and parameters) and what its training data is owed (the credits).
+ * Signs every new picture with a C2PA manifest that says who asked for it (the author), what made it (the model,
+ * its weights and parameters), what it was made from (its parent, whose own manifests it carries along as an
+ * ingredient) and what is owed to the data behind the models (the credits).
  */
 @ApplicationScoped
 public class ArtworkSigning {
@@ -36,33 +36,38 @@ public class ArtworkSigning {
     public record SignedPicture(byte[] bytes, String strippedSha256) {
     }
 
-    public SignedPicture sign(byte[] png, UUID artworkId, int index, GenerationCommand command, ModelCard card) {
-        Authorship authorship = command.authorship();
+    SignedPicture sign(UUID artworkId, NewArtwork made) {
+        Authorship authorship = made.authorship();
+        ModelCard card = made.model();
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("artworkId", artworkId.toString());
-        generation.put("jobId", command.jobId().toString());
-        generation.put("index", index);
+        generation.put("jobId", made.jobId().toString());
+        generation.put("index", made.index());
         generation.put("model", Map.of("id", card.id(), "version", card.version(), "family", card.family(),
                 "weightsSha256", card.weightsSha256()));
-        generation.put("parameters", Map.of("seed", command.seed(), "count", command.count()));
-        var content = new ManifestContent(
-                authorship.title() != null ? authorship.title() : card.id() + " #" + (index + 1),
-                Optional.of(new ManifestContent.Author(authorship.authorName(),
-                        Optional.of("pinxit:account:" + authorship.authorId()))),
-                Optional.of(authorship.licence()),
-                ManifestContent.TRAINED_ALGORITHMIC_MEDIA,
-                generator,
-                List.of(ManifestContent.Action.created()),
-                List.of(),
-                generation,
-                card.dataSources().stream().map(source -> new ManifestContent.Credit(
-                        source.name() + " (training data of " + card.id() + ")", source.attribution(),
-                        source.licence())).toList());
+        generation.put("parameters", made.parameters());
         try {
-            byte[] signed = C2paPng.sign(png, content, credentials);
+            List<ManifestContent.Ingredient> ingredients = made.parent().isEmpty() ? List.of()
+                    : List.of(ManifestContent.Ingredient.fromFile(made.parent().get().title(),
+                    made.parent().get().signedPng(), ManifestContent.Relationship.PARENT_OF));
+            List<ManifestContent.Action> actions = ingredients.isEmpty() ? List.of(ManifestContent.Action.created())
+                    : List.of(ManifestContent.Action.opened(0), ManifestContent.Action.edited());
+            var content = new ManifestContent(
+                    authorship.title() != null ? authorship.title() : made.defaultTitle(),
+                    Optional.of(new ManifestContent.Author(authorship.authorName(),
+                            Optional.of("pinxit:account:" + authorship.authorId()))),
+                    Optional.of(authorship.licence()),
+                    ManifestContent.TRAINED_ALGORITHMIC_MEDIA,
+                    generator,
+                    actions,
+                    ingredients,
+                    generation,
+                    made.credits().stream().map(credit -> new ManifestContent.Credit(credit.source(),
+                            credit.attribution(), credit.licence())).toList());
+            byte[] signed = C2paPng.sign(made.picture().png(), content, credentials);
             return new SignedPicture(signed, Sha256.hex(C2paPng.strip(signed)));
         } catch (InvalidImageException e) {
-            throw new IllegalStateException("The model made an image that is not a PNG", e);
+            throw new IllegalStateException("A model made, or an artwork holds, an image that is not a PNG", e);
         }
     }
 }

@@ -1,16 +1,13 @@
 package io.pinxit.generation.service;
 
 import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.Reproduction;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
-import io.pinxit.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Re-runs the job that made an artwork, exactly as its provenance records it, and compares the new pixels with
@@ -21,30 +18,26 @@ public class ReproductionCheck {
 
     private final ArtworkCatalog catalog;
     private final ServedGenerators generators;
-    private final ObjectStore store;
+    private final StoredImages images;
 
-    ReproductionCheck(ArtworkCatalog catalog, ServedGenerators generators, ObjectStore store) {
+    ReproductionCheck(ArtworkCatalog catalog, ServedGenerators generators, StoredImages images) {
         this.catalog = catalog;
         this.generators = generators;
-        this.store = store;
+        this.images = images;
     }
 
     public Reproduction check(GenerationCommand command) {
         CatalogEntry original = catalog.find(command.reproductionOf())
-                .orElseThrow(() -> new IllegalArgumentException("No artwork " + command.reproductionOf()));
+                .orElseThrow(() -> new ArtworkNotFoundException(command.reproductionOf()));
+        if (original.artwork().kind() != ArtworkKind.GENERATED) {
+            throw new IllegalArgumentException("Artwork " + original.artwork().id() + " is "
+                    + original.artwork().kind() + ", not generated from a seed: only generated artworks reproduce");
+        }
         ImageGenerator generator = generators.find(original.artwork().modelId())
-                .orElseThrow(() -> new UnknownModelException(original.artwork().modelId()));
+                .orElseThrow(() -> UnknownModelException.forModel(original.artwork().modelId()));
         GeneratedImage again = generator.generate(command.seed(), command.count()).get(original.artwork().index());
-        String stored = PixelDigest.of(storedImage(original));
+        String stored = PixelDigest.of(images.of(original));
         String reproduced = PixelDigest.of(again.png());
         return new Reproduction(original.artwork().id(), stored.equals(reproduced), stored, reproduced);
-    }
-
-    private byte[] storedImage(CatalogEntry entry) {
-        try (InputStream image = store.open(entry.artwork().image().key())) {
-            return image.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the stored image of artwork " + entry.artwork().id(), e);
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.pinxit.contracts;
 
-/** What a job asks for; each kind has its own command topic and worker. */
+/** What a job asks for; each kind has its own command topic. */
 public enum JobKind {
     GENERATION,
-    STYLE_TRANSFER
+    STYLE_TRANSFER,
+    /** An existing artwork enlarged by a super-resolution model. */
+    UPSCALE
 }

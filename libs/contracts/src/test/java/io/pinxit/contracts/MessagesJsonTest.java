@@ -30,6 +30,32 @@ class MessagesJsonTest {
     }
 
     @Test
+    void aGenerationCommandWithAnUpscaleRoundTripsAndCountsBothArtworksOfEachItem() throws Exception {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 3, 42L,
+                new Authorship(UUID.randomUUID(), "ada", null, null, "CC0-1.0", Visibility.PUBLIC), at).withUpscale(4);
+
+        var copy = json.readValue(json.writeValueAsString(command), GenerationCommand.class);
+
+        assertThat(copy).isEqualTo(command);
+        assertThat(copy.upscale()).isEqualTo(4);
+        assertThat(copy.artworkCount()).isEqualTo(6);
+        assertThat(json.readTree(json.writeValueAsString(command.withUpscale(2))).has("upscale")).isTrue();
+        assertThat(json.readTree(json.writeValueAsString(GenerationCommand.of(UUID.randomUUID(), "m", 1, 1L, null,
+                at))).has("upscale")).isFalse();
+    }
+
+    @Test
+    void upscaleCommandRoundTripsWithItsSchemaVersion() throws Exception {
+        var command = UpscaleCommand.of(UUID.randomUUID(), UUID.randomUUID(), 2,
+                new Authorship(UUID.randomUUID(), "ada", "Big", null, "CC-BY-4.0", Visibility.UNLISTED), at);
+
+        String text = json.writeValueAsString(command);
+
+        assertThat(json.readTree(text).get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.readValue(text, UpscaleCommand.class)).isEqualTo(command);
+    }
+
+    @Test
     void jobEventRoundTripsWithArtworksAndFailure() throws Exception {
         var succeeded = JobEvent.succeeded(UUID.randomUUID(), JobKind.GENERATION, List.of(UUID.randomUUID()), "worker-1", at);
         var failed = JobEvent.failed(UUID.randomUUID(), JobKind.GENERATION, new JobFailure("urn:pinxit:problem:x", "X", "why"), "w", at);

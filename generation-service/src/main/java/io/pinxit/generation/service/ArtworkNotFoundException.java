@@ -1,0 +1,11 @@
+package io.pinxit.generation.service;
+
+import java.util.UUID;
+
+/** A command names an artwork that the catalog does not hold; retrying cannot help. */
+public class ArtworkNotFoundException extends RuntimeException {
+
+    public ArtworkNotFoundException(UUID artworkId) {
+        super("There is no artwork " + artworkId + " in the catalog");
+    }
+}

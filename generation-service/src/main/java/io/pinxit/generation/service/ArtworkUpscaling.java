@@ -1,0 +1,94 @@
+package io.pinxit.generation.service;
+
+import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.CatalogEntry;
+import io.pinxit.catalog.ProvenanceRecord;
+import io.pinxit.catalog.Relation;
+import io.pinxit.contracts.Authorship;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+
+/**
+ * Makes an upscaled child of a recorded artwork: the parent's stored picture enlarged by the upscaler for the factor,
+ * recorded as an {@link ArtworkKind#UPSCALED} artwork whose parent is the original. It owes what the parent owes and
+ * what the upscaler's model card asks for; a missing title is the parent's.
+ */
+@ApplicationScoped
+public class ArtworkUpscaling {
+
+    /**
+     * The largest side an upscale may have. The network's memory grows with the output area (a 1024² output takes
+     * ~0.5 s on two CPU cores); larger pictures would need tiling, which is not implemented.
+     */
+    static final int MAX_OUTPUT_SIDE = 1024;
+
+    private final ServedUpscalers upscalers;
+    private final ArtworkCatalog catalog;
+    private final StoredImages images;
+    private final ArtworkRecorder recorder;
+
+    ArtworkUpscaling(ServedUpscalers upscalers, ArtworkCatalog catalog, StoredImages images, ArtworkRecorder recorder) {
+        this.upscalers = upscalers;
+        this.catalog = catalog;
+        this.images = images;
+        this.recorder = recorder;
+    }
+
+    /** Records artwork {@code parentId} enlarged {@code factor} times as item {@code index} of a job. */
+    void upscale(UUID parentId, int factor, UUID jobId, int index, Authorship authorship) {
+        var served = upscalers.find(factor).orElseThrow(() -> UnknownModelException.forUpscaleFactor(factor));
+        CatalogEntry parent = catalog.find(parentId).orElseThrow(() -> new ArtworkNotFoundException(parentId));
+        int longerSide = Math.max(parent.artwork().image().width(), parent.artwork().image().height());
+        if (longerSide * factor > MAX_OUTPUT_SIDE) {
+            throw new IllegalArgumentException("Artwork %s is %d×%d; enlarged %d times it would exceed %d pixels a side"
+                    .formatted(parentId, parent.artwork().image().width(), parent.artwork().image().height(), factor,
+                            MAX_OUTPUT_SIDE));
+        }
+        byte[] parentPng = images.of(parent);
+        BufferedImage larger = served.upscaler().upscale(decode(parentPng));
+        String parentTitle = parent.artwork().authorship().title() != null ? parent.artwork().authorship().title()
+                : parent.artwork().modelId() + " #" + (parent.artwork().index() + 1);
+        var childAuthorship = authorship.title() != null ? authorship
+                : new Authorship(authorship.authorId(), authorship.authorName(), parent.artwork().authorship().title(),
+                authorship.description(), authorship.licence(), authorship.visibility());
+        List<ProvenanceRecord.Credit> credits = new ArrayList<>(parent.provenance().credits());
+        NewArtwork.creditsOf(served.card()).stream().filter(credit -> !credits.contains(credit)).forEach(credits::add);
+        recorder.record(new NewArtwork(jobId, index, ArtworkKind.UPSCALED, childAuthorship,
+                parentTitle + " ×" + factor, served.card(), Map.of("factor", factor),
+                new NewArtwork.Picture(encode(larger), larger.getWidth(), larger.getHeight()),
+                Optional.of(new NewArtwork.Parent(parentId, Relation.UPSCALE, parentTitle, parentPng)), credits));
+    }
+
+    private static BufferedImage decode(byte[] png) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            if (image == null) {
+                throw new IllegalStateException("A stored artwork is not an image ImageIO can read");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not decode a stored artwork", e);
+        }
+    }
+
+    private static byte[] encode(BufferedImage image) {
+        var bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode an upscaled picture", e);
+        }
+        return bytes.toByteArray();
+    }
+}

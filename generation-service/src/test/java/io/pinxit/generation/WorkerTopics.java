@@ -1,0 +1,69 @@
+package io.pinxit.generation;
+
+import static org.awaitility.Awaitility.await;
+
+import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobState;
+import io.pinxit.contracts.ModelAnnouncement;
+import io.pinxit.contracts.Topics;
+import io.pinxit.contracts.UpscaleCommand;
+import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** The worker's topics on the real broker, as its tests use them: commands in, job events out. */
+final class WorkerTopics implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final KafkaCompanion kafka;
+    private final ConsumerTask<String, JobEvent> events;
+
+    WorkerTopics(String bootstrapServers) {
+        kafka = new KafkaCompanion(bootstrapServers);
+        kafka.registerSerde(GenerationCommand.class, new ObjectMapperSerde<>(GenerationCommand.class));
+        kafka.registerSerde(UpscaleCommand.class, new ObjectMapperSerde<>(UpscaleCommand.class));
+        kafka.registerSerde(JobEvent.class, new ObjectMapperSerde<>(JobEvent.class));
+        kafka.registerSerde(ModelAnnouncement.class, new ObjectMapperSerde<>(ModelAnnouncement.class));
+        events = kafka.consume(JobEvent.class).fromTopics(Topics.JOB_EVENTS);
+    }
+
+    /** For what the helpers below do not cover: dead letters, announcements. */
+    KafkaCompanion companion() {
+        return kafka;
+    }
+
+    void send(GenerationCommand command) {
+        kafka.produce(GenerationCommand.class)
+                .fromRecords(new ProducerRecord<>(Topics.GENERATION_COMMANDS, command.jobId().toString(), command))
+                .awaitCompletion();
+    }
+
+    void send(UpscaleCommand command) {
+        kafka.produce(UpscaleCommand.class)
+                .fromRecords(new ProducerRecord<>(Topics.UPSCALE_COMMANDS, command.jobId().toString(), command))
+                .awaitCompletion();
+    }
+
+    JobEvent awaitEvent(UUID jobId, JobState state) {
+        await().atMost(PATIENCE).until(() -> eventsOf(jobId).stream().anyMatch(event -> event.state() == state));
+        return eventsOf(jobId).stream().filter(event -> event.state() == state).findFirst().orElseThrow();
+    }
+
+    List<JobEvent> eventsOf(UUID jobId) {
+        return events.getRecords().stream().map(ConsumerRecord::value)
+                .filter(event -> event.jobId().equals(jobId)).toList();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        kafka.close();
+    }
+}
