@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * A catalog of made-up but plausible artworks, written with COPY: several models and kinds, a few thousand authors
- * of very different productivity, titles and some descriptions from a small vocabulary, a year of creation times,
- * mostly public. Deterministic for a seed.
+ * of very different productivity, titles and some descriptions from a small vocabulary, mostly public, made over
+ * a year and written in the order they were made (as workers record them, so the table is laid out by time as a
+ * real catalog is). Deterministic for a seed.
  */
 final class ArtworkFixtures {
 
@@ -60,6 +62,8 @@ final class ArtworkFixtures {
 
     /** Writes {@code count} artworks into {@code catalog.artwork}, four per job. */
     void load(Connection connection, int count) throws SQLException {
+        Instant first = newest.minus(Duration.ofDays(365));
+        long spacingMicros = Duration.ofDays(365).toNanos() / 1000 / count;
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy catalog.artwork (" + COLUMNS + ") from stdin (format text)");
         try {
@@ -71,7 +75,7 @@ final class ArtworkFixtures {
                     job = new UUID(random.nextLong(), random.nextLong());
                 }
                 row.setLength(0);
-                appendRow(row, job, index % 4);
+                appendRow(row, job, index % 4, first.plus(spacingMicros * index, ChronoUnit.MICROS));
                 buffer.writeBytes(row.toString().getBytes(StandardCharsets.UTF_8));
                 if ((index + 1) % ROWS_PER_FLUSH == 0) {
                     copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
@@ -87,8 +91,7 @@ final class ArtworkFixtures {
         }
     }
 
-    private void appendRow(StringBuilder row, UUID job, int item) {
-        Instant made = newest.minus(Duration.ofSeconds(random.nextLong(365L * 24 * 3600)));
+    private void appendRow(StringBuilder row, UUID job, int item, Instant made) {
         // The services' version 7 layout, but with this seeded generator so that a run can be repeated.
         UUID id = new UUID((made.toEpochMilli() << 16) | (0x7L << 12) | random.nextInt(1 << 12),
                 0x8000_0000_0000_0000L | (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL));
