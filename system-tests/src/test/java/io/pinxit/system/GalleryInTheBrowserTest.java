@@ -129,6 +129,8 @@ class GalleryInTheBrowserTest {
                 .containsEntry("Author", "admin")
                 .containsEntry("Licence", "CC-BY-4.0");
 
+        assertThat(facts(section("model-card"))).containsKeys("Made for", "Limitations", "Learned from", "Trained by");
+
         WebElement lineage = section("lineage");
         assertThat(lineage.getText())
                 .contains("Nothing: a model made it from a seed, and nothing has been made from it yet.");

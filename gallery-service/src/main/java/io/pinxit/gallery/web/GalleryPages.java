@@ -36,18 +36,22 @@ public class GalleryPages {
     private final ArtworkResource artworks;
     private final ArtworkCatalog catalog;
     private final StoredArtworkVerifier storedArtworks;
+    private final ModelCards modelCards;
 
-    GalleryPages(ArtworkResource artworks, ArtworkCatalog catalog, StoredArtworkVerifier storedArtworks) {
+    GalleryPages(ArtworkResource artworks, ArtworkCatalog catalog, StoredArtworkVerifier storedArtworks,
+                 ModelCards modelCards) {
         this.artworks = artworks;
         this.catalog = catalog;
         this.storedArtworks = storedArtworks;
+        this.modelCards = modelCards;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance grid(List<ArtworkTile> tiles, GridFilters filters, String olderHref);
 
-        static native TemplateInstance artwork(ArtworkDetail artwork, List<ArtworkTile> similar);
+        static native TemplateInstance artwork(ArtworkDetail artwork, List<ArtworkTile> similar,
+                                               ModelCards.Card modelCard);
 
         static native TemplateInstance problem(String title, String detail);
     }
@@ -71,7 +75,8 @@ public class GalleryPages {
         CatalogEntry entry = artworks.find(id);
         return Templates.artwork(ArtworkDetail.of(ArtworkView.of(entry.artwork(), entry.provenance()),
                 ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineage(id)),
-                artworks.similar(id, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList());
+                artworks.similar(id, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList(),
+                modelCards.find(entry.provenance().model().id()).orElse(null));
     }
 
     /** A page's error is a page too, with the status the JSON API gives: 404 for an artwork one may not see. */

@@ -130,7 +130,8 @@ class GalleryPagesTest {
                         containsString("<image href=\"/api/v1/artworks/" + parent + "/thumbnail\""),
                         containsString("id=\"provenance-badge\""), containsString("<strong>Unsigned.</strong>"),
                         containsString("download=\"pinxit-" + artwork + ".png\""),
-                        containsString("<h2 id=\"similar\">More like this</h2>")));
+                        containsString("<h2 id=\"similar\">More like this</h2>"),
+                        containsString("This installation does not ship the card of test-model")));
         given().get("/artworks/" + parent).then()
                 .statusCode(200)
                 .body(containsString("href=\"/artworks/" + artwork + "\""));
