@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithTestResource(LocalInfrastructureTestResource.class)
 class BadSubmissionTest {
 
+    private static final String CONDITIONAL_MODEL = "test-cgan";
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -30,9 +34,32 @@ class BadSubmissionTest {
     void announceTheServedModel() {
         try (var kafka = KafkaTestSupport.companion(bootstrapServers)) {
             KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
+            KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(CONDITIONAL_MODEL,
+                    List.of("animals-nature", "food-drink")));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                TestAccounts.asAdmin().get("/api/v1/models").then().body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models")
+                .then().body("id", hasItems(KafkaTestSupport.SERVED_MODEL, CONDITIONAL_MODEL)));
+    }
+
+    @ParameterizedTest(name = "{0} is rejected saying {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
+        "{\"model\":\"test-cgan\",\"count\":1,\"label\":\"dragons\"} | 'dragons' is not a label of model 'test-cgan'; valid labels: animals-nature, food-drink",
+        "{\"model\":\"test-cgan\",\"count\":1}                        | is required by model 'test-cgan'; valid labels: animals-nature, food-drink",
+        "{\"model\":\"emoji-dcgan\",\"count\":1,\"label\":\"food-drink\"} | model 'emoji-dcgan' takes no label"})
+    void aLabelTheModelDoesNotKnowIsRejectedWith400ListingTheValidOnes(String body, String message) {
+        submit(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:invalid-request"))
+                .body("errors[0].field", equalTo("label"))
+                .body("errors[0].message", equalTo(message));
+    }
+
+    @Test
+    void aLabelTheModelKnowsIsAcceptedAndRecorded() {
+        submit("{\"model\":\"test-cgan\",\"count\":2,\"label\":\"food-drink\"}")
+                .statusCode(202)
+                .body("request.label", equalTo("food-drink"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.pinxit.gateway;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.ModelAnnouncement;
@@ -30,6 +32,14 @@ final class KafkaTestSupport {
     static ModelAnnouncement announcementOf(String modelId) {
         return ModelAnnouncement.of("test-worker-" + modelId, JobKind.GENERATION,
                 List.of(new ServedModel(modelId, "1", "gan", null)), Instant.now(), Duration.ofMinutes(10));
+    }
+
+    /** A conditional generator whose card lists {@code labels}. */
+    static ModelAnnouncement announcementOf(String modelId, List<String> labels) {
+        ObjectNode card = JsonNodeFactory.instance.objectNode().put("id", modelId);
+        labels.forEach(card.putArray("labels")::add);
+        return ModelAnnouncement.of("test-worker-" + modelId, JobKind.GENERATION,
+                List.of(new ServedModel(modelId, "1", "gan", card)), Instant.now(), Duration.ofMinutes(10));
     }
 
     static void announce(KafkaCompanion companion, ModelAnnouncement announcement) {

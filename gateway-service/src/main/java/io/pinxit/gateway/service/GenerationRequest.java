@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A client's request to generate pictures, with the authorship of what it makes. A missing seed is chosen by the
- * gateway and recorded; a missing licence means all rights reserved; a missing visibility means public. With
- * {@code upscale} each picture also gets a child upscaled that many times.
+ * gateway and recorded; a missing licence means all rights reserved; a missing visibility means public. A
+ * conditional model needs a {@code label} from its card (others take none). With {@code upscale} each picture also
+ * gets a child upscaled that many times.
  */
 public record GenerationRequest(
         @NotBlank String model,
+        @Size(max = 100) String label,
         @NotNull @Min(1) @Max(16) Integer count,
         @Min(0) @Max(MAX_SEED) Long seed,
         @Size(max = 200) String title,

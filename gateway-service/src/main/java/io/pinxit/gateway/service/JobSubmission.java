@@ -16,11 +16,13 @@ import io.pinxit.gateway.messaging.BrokerUnavailableException;
 import io.pinxit.gateway.messaging.CommandPublisher;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
+import io.pinxit.problem.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ public class JobSubmission {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        requireServed(request.model());
+        requireLabelOf(requireServed(request.model()), request.label());
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(GenerationRequest.MAX_SEED);
         Instant now = clock.instant();
         var authorship = new Authorship(author.id(), author.name(), request.title(), request.description(),
@@ -79,12 +81,16 @@ public class JobSubmission {
                 request.visibility() == null ? Visibility.PUBLIC : request.visibility());
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("model", request.model());
+        if (request.label() != null) {
+            accepted.put("label", request.label());
+        }
         accepted.put("count", request.count());
         accepted.put("seed", seed);
         accepted.put("upscale", request.upscale());
         putAuthorship(accepted, authorship);
         Job job = accept(JobKind.GENERATION, author, accepted, key, now);
-        var command = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now);
+        var command = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
+                .withLabel(request.label());
         publish(() -> commands.publish(request.upscale() == null ? command : command.withUpscale(request.upscale())));
         return new Submission(job, false);
     }
@@ -139,11 +145,15 @@ public class JobSubmission {
         request.put("model", model);
         request.put("count", count);
         request.put("seed", seed);
+        String label = (String) original.request().get("label");
+        if (label != null) {
+            request.put("label", label);
+        }
         Job job = accept(JobKind.GENERATION, author, request, Optional.empty(), now);
         var authorship = new Authorship(author.id(), author.name(), null, null, Authorship.ALL_RIGHTS_RESERVED,
                 Visibility.PRIVATE);
         publish(() -> commands.publish(GenerationCommand.reproducing(artworkId, job.id(), model, count, seed,
-                authorship, now)));
+                authorship, now).withLabel(label)));
         return new Submission(job, false);
     }
 
@@ -215,15 +225,34 @@ public class JobSubmission {
         });
     }
 
-    private void requireServed(String model) {
+    private ServedModel requireServed(String model) {
         List<ServedModel> served = servedModels.current(JobKind.GENERATION);
-        if (served.stream().noneMatch(candidate -> candidate.id().equals(model))) {
+        return served.stream().filter(candidate -> candidate.id().equals(model)).findFirst().orElseThrow(() -> {
             String known = served.isEmpty() ? "none is being served right now"
                     : served.stream().map(ServedModel::id).collect(Collectors.joining(", "));
             String message = "is not a served model; served models: " + known;
-            throw new ProblemException(Problem.of(GatewayProblems.UNKNOWN_MODEL, "model '" + model + "' " + message,
+            return new ProblemException(Problem.of(GatewayProblems.UNKNOWN_MODEL, "model '" + model + "' " + message,
                     List.of(new Problem.FieldError("model", message))));
+        });
+    }
+
+    /** A conditional model needs one of the labels its card lists; any other model takes none. */
+    private static void requireLabelOf(ServedModel model, String label) {
+        List<String> labels = new ArrayList<>();
+        if (model.card() != null) {
+            model.card().path("labels").forEach(known -> labels.add(known.asText()));
         }
+        String message;
+        if (labels.isEmpty() && label != null) {
+            message = "model '" + model.id() + "' takes no label";
+        } else if (!labels.isEmpty() && !labels.contains(label)) {
+            message = (label == null ? "is required by model '" + model.id() + "'" : "'" + label
+                    + "' is not a label of model '" + model.id() + "'") + "; valid labels: " + String.join(", ", labels);
+        } else {
+            return;
+        }
+        throw new ProblemException(Problem.of(ProblemTypes.INVALID_REQUEST, "label " + message,
+                List.of(new Problem.FieldError("label", message))));
     }
 
     private ProblemException brokerUnavailable(BrokerUnavailableException cause) {

@@ -45,6 +45,18 @@ class MessagesJsonTest {
     }
 
     @Test
+    void aGenerationCommandForALabelRoundTripsAndLeavesTheFieldOutWithoutOne() throws Exception {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-cgan", 8, 7L, null, at)
+                .withLabel("animals-nature").withUpscale(2);
+
+        var copy = json.readValue(json.writeValueAsString(command), GenerationCommand.class);
+
+        assertThat(copy).isEqualTo(command);
+        assertThat(copy.label()).isEqualTo("animals-nature");
+        assertThat(json.readTree(json.writeValueAsString(command.withLabel(null))).has("label")).isFalse();
+    }
+
+    @Test
     void upscaleCommandRoundTripsWithItsSchemaVersion() throws Exception {
         var command = UpscaleCommand.of(UUID.randomUUID(), UUID.randomUUID(), 2,
                 new Authorship(UUID.randomUUID(), "ada", "Big", null, "CC-BY-4.0", Visibility.UNLISTED), at);
