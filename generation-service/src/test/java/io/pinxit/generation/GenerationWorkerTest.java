@@ -157,6 +157,31 @@ class GenerationWorkerTest {
     }
 
     @Test
+    void aConditionalModelMakesPicturesOfTheLabelAskedForAndRecordsIt() {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-cgan", 2, 7L, ADA, Instant.now())
+                .withLabel("animals-nature");
+
+        topics.send(command);
+
+        List<UUID> artworks = topics.awaitEvent(command.jobId(), JobState.SUCCEEDED).artworkIds();
+        CatalogEntry first = catalog.find(artworks.get(0)).orElseThrow();
+        assertThat(first.artwork().label()).isEqualTo("animals-nature");
+        assertThat(first.provenance().parameters()).containsEntry("label", "animals-nature");
+    }
+
+    @Test
+    void aLabelTheModelDoesNotKnowFailsTheJobNamingTheValidLabels() {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-cgan", 1, 7L, ADA, Instant.now())
+                .withLabel("dragons");
+
+        topics.send(command);
+
+        JobEvent failed = topics.awaitEvent(command.jobId(), JobState.FAILED);
+        assertThat(failed.failure().detail()).contains("dragons").contains("animals-nature");
+        assertThat(catalog.artworkIdsOfJob(command.jobId())).isEmpty();
+    }
+
+    @Test
     void aCommandForAnUnknownModelFailsTheJobAndIsDeadLettered() {
         var command = GenerationCommand.of(UUID.randomUUID(), "no-such-model", 1, 1L, ADA, Instant.now());
         var deadLetters = topics.companion().consumeStrings().fromTopics(Topics.GENERATION_COMMANDS_DEAD_LETTER);

@@ -7,6 +7,7 @@ import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,10 +45,10 @@ public class ArtworkProduction {
         if (recorded.size() < command.count()) {
             ImageGenerator generator = generators.find(command.model())
                     .orElseThrow(() -> UnknownModelException.forModel(command.model()));
-            for (GeneratedImage image : generator.generate(command.seed(), command.count())) {
+            for (GeneratedImage image : generator.generate(command.seed(), command.count(), command.label())) {
                 recorder.record(new NewArtwork(command.jobId(), image.index(), ArtworkKind.GENERATED,
                         command.authorship(), generator.card().id() + " #" + (image.index() + 1), generator.card(),
-                        Map.of("seed", command.seed(), "count", command.count()),
+                        command.label(), parameters(command),
                         new NewArtwork.Picture(image.png(), image.width(), image.height()), Optional.empty(),
                         NewArtwork.creditsOf(generator.card())));
             }
@@ -60,6 +61,17 @@ public class ArtworkProduction {
             }
         }
         return catalog.artworkIdsOfJob(command.jobId());
+    }
+
+    /** What a generated picture's record and manifest say it was made with. */
+    private static Map<String, Object> parameters(GenerationCommand command) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("seed", command.seed());
+        parameters.put("count", command.count());
+        if (command.label() != null) {
+            parameters.put("label", command.label());
+        }
+        return parameters;
     }
 
     @Retry(maxRetries = 2, delay = 500, abortOn = {UnknownModelException.class, ArtworkNotFoundException.class,

@@ -57,7 +57,8 @@ public class ArtworkRecorder {
         var rendered = ThumbnailRenderer.render(picture.png());
         StoredObject thumbnail = store.putContentAddressed(rendered.png(), "image/png", "png");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var artwork = new Artwork(artworkId, made.jobId(), made.index(), made.kind(), card.id(), card.version(), null,
+        var artwork = new Artwork(artworkId, made.jobId(), made.index(), made.kind(), card.id(), card.version(),
+                made.label(),
                 new StoredImage(stored.key(), stored.sha256(), signed.strippedSha256(), stored.contentType(),
                         picture.width(), picture.height(), stored.size()),
                 new Thumbnail(thumbnail.key(), rendered.width(), rendered.height()), made.authorship(), now);

@@ -65,7 +65,7 @@ public class ArtworkUpscaling {
         List<ProvenanceRecord.Credit> credits = new ArrayList<>(parent.provenance().credits());
         NewArtwork.creditsOf(served.card()).stream().filter(credit -> !credits.contains(credit)).forEach(credits::add);
         recorder.record(new NewArtwork(jobId, index, ArtworkKind.UPSCALED, childAuthorship,
-                parentTitle + " ×" + factor, served.card(), Map.of("factor", factor),
+                parentTitle + " ×" + factor, served.card(), parent.artwork().label(), Map.of("factor", factor),
                 new NewArtwork.Picture(encode(larger), larger.getWidth(), larger.getHeight()),
                 Optional.of(new NewArtwork.Parent(parentId, Relation.UPSCALE, parentTitle, parentPng)), credits));
     }

@@ -12,11 +12,11 @@ import java.util.UUID;
 
 /**
  * A picture a model has just made, with everything its artwork, provenance record and manifest say about it: item
- * {@code index} of a job, made by {@code model} with {@code parameters}, from {@code parent} if it was derived from
- * another artwork. {@code defaultTitle} names it in its manifest when its author gave no title.
+ * {@code index} of a job, made by {@code model} with {@code parameters}, of {@code label} when a conditional model
+ * was asked for one (or its parent was; null otherwise), from {@code parent} if it was derived from another artwork. {@code defaultTitle} names it in its manifest when its author gave no title.
  */
 record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship authorship, String defaultTitle,
-                  ModelCard model, Map<String, Object> parameters, Picture picture, Optional<Parent> parent,
+                  ModelCard model, String label, Map<String, Object> parameters, Picture picture, Optional<Parent> parent,
                   List<ProvenanceRecord.Credit> credits) {
 
     NewArtwork {

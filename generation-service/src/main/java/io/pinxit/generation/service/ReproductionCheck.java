@@ -35,7 +35,7 @@ public class ReproductionCheck {
         }
         ImageGenerator generator = generators.find(original.artwork().modelId())
                 .orElseThrow(() -> UnknownModelException.forModel(original.artwork().modelId()));
-        GeneratedImage again = generator.generate(command.seed(), command.count()).get(original.artwork().index());
+        GeneratedImage again = generator.generate(command.seed(), command.count(), command.label()).get(original.artwork().index());
         String stored = PixelDigest.of(images.of(original));
         String reproduced = PixelDigest.of(again.png());
         return new Reproduction(original.artwork().id(), stored.equals(reproduced), stored, reproduced);

@@ -1,6 +1,7 @@
 package io.pinxit.inference;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.List;
  * What a shipped model is, where its weights and training data came from, and what it is for. Read
  * from {@code card.json}. {@code weightsFile} is the file the loader opens (a TF.js model's
  * {@code model.json}); {@code weightShards} are the further files it refers to. {@link ModelLoader} checks
- * every one of them against its sha256 here before loading.
+ * every one of them against its sha256 here before loading. A conditional generator lists the
+ * {@code labels} it can be asked for, in the order its network numbers them. A generator exported from
+ * another framework ({@code torchscript}, {@code onnx}) states the {@code outputRange} of its pixel values;
+ * without one, [-1, 1] (tanh) is meant.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelCard(
@@ -27,6 +31,8 @@ public record ModelCard(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WeightShard> weightShards,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int scale,
         @JsonInclude(JsonInclude.Include.NON_NULL) String featureLayer,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> labels,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ValueRange outputRange,
         List<DataSource> dataSources,
         Training training,
         String intendedUse,
@@ -38,12 +44,26 @@ public record ModelCard(
 
     public ModelCard {
         weightShards = weightShards == null ? List.of() : List.copyOf(weightShards);
+        labels = labels == null ? List.of() : List.copyOf(labels);
         dataSources = dataSources == null ? List.of() : List.copyOf(dataSources);
     }
 
     /** Whether this model turns seeds into pictures, as opposed to transforming or describing them. */
+    @JsonIgnore
     public boolean isGenerator() {
         return GENERATOR_FAMILY.equals(family);
+    }
+
+    /** The range of a generator's output values, mapped linearly onto 0..255 per channel. */
+    public record ValueRange(double min, double max) {
+
+        /** What a tanh output layer gives, and what a card without a range means. */
+        public static final ValueRange TANH = new ValueRange(-1, 1);
+    }
+
+    /** The output range the card states, or [-1, 1] when it states none. */
+    public ValueRange outputRangeOrTanh() {
+        return outputRange == null ? ValueRange.TANH : outputRange;
     }
 
     /** A further file of weights, named by the model's main file and vouched for by its own hash. */
@@ -102,6 +122,8 @@ public record ModelCard(
                 weightShards,
                 scale,
                 featureLayer,
+                labels,
+                outputRange,
                 dataSources,
                 newTraining,
                 intendedUse,

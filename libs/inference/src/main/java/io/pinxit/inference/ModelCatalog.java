@@ -47,6 +47,22 @@ public final class ModelCatalog {
         return cards.stream().filter(card -> card.id().equals(id)).findFirst();
     }
 
+    /**
+     * How many bytes of weights the card names (its weights file and shards), as stored: a model's size in memory
+     * is about that once it is loaded.
+     */
+    public long weightsSize(ModelCard card) {
+        try {
+            long size = store.size(card.id() + "/" + card.weightsFile());
+            for (ModelCard.WeightShard shard : card.weightShards()) {
+                size += store.size(card.id() + "/" + shard.file());
+            }
+            return size;
+        } catch (IOException e) {
+            throw new ModelLoadException("Cannot find the weights of model '%s'".formatted(card.id()), e);
+        }
+    }
+
     /** One of a model's files (its weights file or a weight shard), exactly as stored. */
     byte[] readFile(ModelCard card, String file) throws IOException {
         return store.read(card.id() + "/" + file);

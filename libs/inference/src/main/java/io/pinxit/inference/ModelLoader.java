@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.nn.Block;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.inference.features.ImageEmbedder;
+import io.pinxit.inference.gan.ConditionalDcgan32;
 import io.pinxit.inference.gan.Dcgan32;
 import io.pinxit.inference.tfjs.LayersModel;
 import io.pinxit.inference.upscale.ImageUpscaler;
@@ -27,6 +28,7 @@ public final class ModelLoader {
     static final String DJL_PARAMS_FORMAT = "djl-params";
     static final String TFJS_LAYERS_FORMAT = "tfjs-layers";
     static final String DCGAN_32 = "dcgan-32";
+    static final String CONDITIONAL_DCGAN_32 = "conditional-dcgan-32";
 
     private final ModelCatalog catalog;
 
@@ -35,21 +37,37 @@ public final class ModelLoader {
     }
 
     /**
-     * Loads the generator a card describes.
+     * Loads the generator a card describes: a {@code dcgan-32} takes a seed, a {@code conditional-dcgan-32}
+     * a seed and one of the card's {@code labels} ({@link ImageGenerator#generate(long, int, String)}).
+     *
+     * A {@code torchscript} or {@code onnx} generator, exported from another framework, takes a seed and is run
+     * once on loading to check that it gives the card's picture size.
      *
      * @throws WeightHashMismatchException when the stored weights are not the ones the card names
+     * @throws ModelShapeMismatchException when an exported generator does not give what its card says
      * @throws ModelLoadException when the weights cannot be read or the card names an unknown kind
      */
     public ImageGenerator load(ModelCard card) {
+        if (ModelCard.GENERATOR_FAMILY.equals(card.family()) && ExportedImageGenerator.isExportedFormat(card.format())) {
+            return loadExported(card);
+        }
         requireKind(card, ModelCard.GENERATOR_FAMILY, DJL_PARAMS_FORMAT);
-        if (!DCGAN_32.equals(card.architecture())) {
-            throw new ModelLoadException("Model '%s' is a %s; only %s generators can be loaded"
-                    .formatted(card.id(), card.architecture(), DCGAN_32));
+        boolean conditional = CONDITIONAL_DCGAN_32.equals(card.architecture());
+        if (!conditional && !DCGAN_32.equals(card.architecture())) {
+            throw new ModelLoadException("Model '%s' is a %s; only %s and %s generators can be loaded"
+                    .formatted(card.id(), card.architecture(), DCGAN_32, CONDITIONAL_DCGAN_32));
+        }
+        if (conditional == card.labels().isEmpty()) {
+            throw new ModelLoadException(conditional
+                    ? "Conditional generator '%s' must list its labels".formatted(card.id())
+                    : "Generator '%s' is not conditional but lists labels".formatted(card.id()));
         }
         byte[] weights = verifiedFiles(card).get(card.weightsFile());
         Model model = Model.newInstance(card.id(), DjlRuntime.device());
         try {
-            Block generator = Dcgan32.generator(card.latentSize(), card.baseWidth());
+            Block generator = conditional
+                    ? ConditionalDcgan32.generator(card.latentSize(), card.baseWidth())
+                    : Dcgan32.generator(card.latentSize(), card.baseWidth());
             generator.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(weights)));
             model.setBlock(generator);
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -57,7 +75,18 @@ public final class ModelLoader {
             throw new ModelLoadException("Cannot read the weights of model '%s'".formatted(card.id()), e);
         }
         logLoaded(card, model.getNDManager().getDevice().toString());
-        return new DcganImageGenerator(card, model);
+        return conditional ? new ConditionalDcganImageGenerator(card, model) : new DcganImageGenerator(card, model);
+    }
+
+    private ImageGenerator loadExported(ModelCard card) {
+        if (!card.labels().isEmpty()) {
+            throw new ModelLoadException("Generator '%s' is a %s model, which cannot be conditioned on labels"
+                    .formatted(card.id(), card.format()));
+        }
+        byte[] weights = verifiedFiles(card).get(card.weightsFile());
+        ExportedImageGenerator generator = ExportedImageGenerator.load(card, weights);
+        logLoaded(card, card.format());
+        return generator;
     }
 
     /**

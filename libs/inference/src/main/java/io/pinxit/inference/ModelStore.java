@@ -3,6 +3,8 @@ package io.pinxit.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ sealed interface ModelStore {
     String INDEX_FILE = "index.json";
 
     byte[] read(String relativePath) throws IOException;
+
+    /** The size of a file in bytes, without reading it. */
+    long size(String relativePath) throws IOException;
 
     List<String> modelIds() throws IOException;
 
@@ -34,6 +39,22 @@ sealed interface ModelStore {
         }
 
         @Override
+        public long size(String relativePath) throws IOException {
+            String resource = root + "/" + relativePath;
+            URL url = classLoader.getResource(resource);
+            if (url == null) {
+                throw new IOException("No resource " + resource + " on the classpath");
+            }
+            URLConnection connection = url.openConnection();
+            connection.setUseCaches(false);
+            long size = connection.getContentLengthLong();
+            if (size < 0) {
+                throw new IOException("Unknown size of resource " + resource);
+            }
+            return size;
+        }
+
+        @Override
         public List<String> modelIds() throws IOException {
             List<String> ids = new ArrayList<>();
             for (JsonNode id : ModelCatalog.JSON.readTree(read(INDEX_FILE)).path("models")) {
@@ -49,6 +70,11 @@ sealed interface ModelStore {
         @Override
         public byte[] read(String relativePath) throws IOException {
             return Files.readAllBytes(root.resolve(relativePath));
+        }
+
+        @Override
+        public long size(String relativePath) throws IOException {
+            return Files.size(root.resolve(relativePath));
         }
 
         @Override

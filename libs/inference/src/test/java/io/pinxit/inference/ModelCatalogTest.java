@@ -31,12 +31,24 @@ class ModelCatalogTest {
     }
 
     @Test
+    void theShippedConditionalGeneratorListsTheNineEmojiCategoriesInOrder() {
+        ModelCard card = ModelCatalog.fromClasspath().find("emoji-cgan").orElseThrow();
+
+        assertEquals(List.of("smileys-emotion", "people-body", "animals-nature", "food-drink", "travel-places",
+                "activities", "objects", "symbols", "flags"), card.labels());
+        assertEquals("conditional-dcgan-32", card.architecture());
+        assertEquals(List.of("CC-BY-4.0", "Apache-2.0"),
+                card.dataSources().stream().map(ModelCard.DataSource::licence).toList());
+        assertTrue(ModelCatalog.fromClasspath().find("emoji-dcgan").orElseThrow().labels().isEmpty());
+    }
+
+    @Test
     void theClasspathCatalogListsThePretrainedModelsWithTheirPackagesAndLicences() {
         var catalog = ModelCatalog.fromClasspath();
 
-        assertEquals(List.of("emoji-dcgan", "esrgan-slim-x2", "esrgan-slim-x4", "nsfwjs-mobilenet-v2"),
+        assertEquals(List.of("emoji-dcgan", "emoji-cgan", "esrgan-slim-x2", "esrgan-slim-x4", "nsfwjs-mobilenet-v2"),
                 catalog.cards().stream().map(ModelCard::id).toList());
-        assertEquals(List.of("emoji-dcgan"),
+        assertEquals(List.of("emoji-dcgan", "emoji-cgan"),
                 catalog.cards().stream().filter(ModelCard::isGenerator).map(ModelCard::id).toList());
         ModelCard upscaler = catalog.find("esrgan-slim-x4").orElseThrow();
         assertEquals("upscaler", upscaler.family());

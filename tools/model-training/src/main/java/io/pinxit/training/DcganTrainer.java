@@ -141,7 +141,7 @@ final class DcganTrainer implements AutoCloseable {
                 Dcgan32.imageShape(options.batchSize()));
     }
 
-    private static void update(Block block, Optimizer optimizer) {
+    static void update(Block block, Optimizer optimizer) {
         for (Pair<String, Parameter> entry : block.getParameters()) {
             Parameter parameter = entry.getValue();
             if (parameter.requiresGradient()) {
@@ -153,7 +153,7 @@ final class DcganTrainer implements AutoCloseable {
         }
     }
 
-    private static void setTrainable(Block block, boolean trainable) {
+    static void setTrainable(Block block, boolean trainable) {
         for (Pair<String, Parameter> entry : block.getParameters()) {
             Parameter parameter = entry.getValue();
             Parameter.Type type = parameter.getType();
@@ -163,7 +163,7 @@ final class DcganTrainer implements AutoCloseable {
         }
     }
 
-    private static Optimizer adam() {
+    static Optimizer adam() {
         return Adam.builder()
                 .optLearningRateTracker(Tracker.fixed(TrainingOptions.LEARNING_RATE))
                 .optBeta1(TrainingOptions.BETA1)

@@ -19,15 +19,15 @@ final class EmojiDataset {
 
     static final List<String> SETS = List.of("twitter", "google");
     private static final int SOURCE_SIZE = 64;
-    private static final int SIZE = Dcgan32.IMAGE_SIZE;
+    static final int SIZE = Dcgan32.IMAGE_SIZE;
     static final int IMAGE_FLOATS = Dcgan32.CHANNELS * SIZE * SIZE;
 
     private final float[] pixels;
-    private final int size;
+    private final List<Path> files;
 
-    private EmojiDataset(float[] pixels, int size) {
+    private EmojiDataset(float[] pixels, List<Path> files) {
         this.pixels = pixels;
-        this.size = size;
+        this.files = List.copyOf(files);
     }
 
     /** Reads {@code <dataDir>/emoji-datasource-<set>/img/<set>/64/*.png} for both sets, in file-name order. */
@@ -50,11 +50,16 @@ final class EmojiDataset {
             }
             writeTensor(image, pixels, i * IMAGE_FLOATS);
         }
-        return new EmojiDataset(pixels, files.size());
+        return new EmojiDataset(pixels, files);
     }
 
     int size() {
-        return size;
+        return files.size();
+    }
+
+    /** The PNG each image was read from, in dataset order. */
+    List<Path> files() {
+        return files;
     }
 
     /** Copies the images at {@code indices} into {@code batch}, one after another. */

@@ -27,9 +27,14 @@ final class ModelPublisher {
         this.modelDir = modelDir;
     }
 
+    /** The card as it stands before publishing. */
+    ModelCard card() throws IOException {
+        return JSON.readValue(modelDir.resolve(CARD_FILE).toFile(), ModelCard.class);
+    }
+
     ModelCard publish(Block generator, ModelCard.Training training) throws IOException {
         Path cardFile = modelDir.resolve(CARD_FILE);
-        ModelCard card = JSON.readValue(cardFile.toFile(), ModelCard.class);
+        ModelCard card = card();
         Path weights = modelDir.resolve(card.weightsFile());
         Checkpoints.saveParameters(generator, weights);
         String sha256 = Sha256.hex(Files.readAllBytes(weights));

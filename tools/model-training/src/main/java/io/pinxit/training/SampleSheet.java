@@ -19,8 +19,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Renders an 8×8 grid of a model's pictures, each enlarged ×4 with nearest-neighbour for viewing only,
- * through the same {@link ModelLoader} path the services use.
+ * Renders an 8×8 grid of a model's pictures (for a conditional model, one row of 8 per label, in the
+ * card's order), each enlarged ×4 with nearest-neighbour for viewing only, through the same
+ * {@link ModelLoader} path the services use.
  */
 public final class SampleSheet {
 
@@ -42,13 +43,25 @@ public final class SampleSheet {
         Path out = Path.of(arguments.get("out", "docs/samples/" + id + ".png"));
         try (ImageGenerator generator = new ModelLoader(catalog).load(card)) {
             List<BufferedImage> images = new ArrayList<>();
-            for (GeneratedImage image : generator.generate(seed, COUNT)) {
+            for (GeneratedImage image : pictures(generator, seed)) {
                 images.add(ImageIO.read(new ByteArrayInputStream(image.png())));
             }
             write(images, out);
+            System.out.printf("Wrote %s: %d pictures of %s (sha256 %s), seed %d%s%n", out, images.size(), id,
+                    card.weightsSha256(), seed, card.labels().isEmpty() ? "" : ", one row per label " + card.labels());
         }
-        System.out.printf("Wrote %s: %d pictures of %s (sha256 %s), seed %d%n",
-                out, COUNT, id, card.weightsSha256(), seed);
+    }
+
+    /** 64 pictures of a seed; for a conditional model, a row of 8 per label from the same seed. */
+    private static List<GeneratedImage> pictures(ImageGenerator generator, long seed) {
+        if (generator.labels().isEmpty()) {
+            return generator.generate(seed, COUNT);
+        }
+        List<GeneratedImage> pictures = new ArrayList<>();
+        for (String label : generator.labels()) {
+            pictures.addAll(generator.generate(seed, COLUMNS, label));
+        }
+        return pictures;
     }
 
     static void write(List<BufferedImage> images, Path out) throws IOException {

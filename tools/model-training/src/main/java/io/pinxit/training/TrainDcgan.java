@@ -30,7 +30,8 @@ public final class TrainDcgan {
         try (var trainer = new DcganTrainer(options, dataset)) {
             Checkpoints.Progress progress = startingPoint(options, checkpoints, trainer);
             progress = train(options, checkpoints, trainer, progress);
-            ModelCard card = new ModelPublisher(options.modelDir()).publish(trainer.generator(), training(options, progress));
+            ModelCard card = new ModelPublisher(options.modelDir()).publish(trainer.generator(), training(options, progress,
+                    "Adam lr %s beta1 %s, BCE with logits".formatted(TrainingOptions.LEARNING_RATE, TrainingOptions.BETA1)));
             LOG.info("Published {} after {} steps: sha256 {}", card.id(), progress.step(), card.weightsSha256());
         }
     }
@@ -83,7 +84,8 @@ public final class TrainDcgan {
         return progress;
     }
 
-    private static ModelCard.Training training(TrainingOptions options, Checkpoints.Progress progress) {
+    /** What a card records about a run of {@code options} that got as far as {@code progress}. */
+    static ModelCard.Training training(TrainingOptions options, Checkpoints.Progress progress, String optimizer) {
         double minutes = Math.round(progress.trainingSeconds() / 6.0) / 10.0;
         int cores = Runtime.getRuntime().availableProcessors();
         String machine = "%d CPU cores, %s %s, DJL device %s, %d PyTorch thread(s)".formatted(
@@ -91,7 +93,6 @@ public final class TrainDcgan {
                 Integer.getInteger("ai.djl.pytorch.num_threads", cores));
         return new ModelCard.Training(
                 options.withSteps(progress.step()).command(), options.seed(), progress.step(), options.batchSize(),
-                "Adam lr %s beta1 %s, BCE with logits".formatted(TrainingOptions.LEARNING_RATE, TrainingOptions.BETA1),
-                minutes, machine);
+                optimizer, minutes, machine);
     }
 }

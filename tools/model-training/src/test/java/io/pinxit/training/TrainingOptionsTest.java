@@ -28,6 +28,14 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void theRecordedCommandNamesTheExecutionThatRanIt() {
+        TrainingOptions options = TrainingOptions.parse(new String[] {"--steps=4000", "--seed=5", "--execution=train-cgan"});
+
+        assertTrue(options.withSteps(3000).command().endsWith("exec:exec@train-cgan -Dsteps=3000 -DbatchSize=64 -Dseed=5"),
+                options.command());
+    }
+
+    @Test
     void anArgumentWithoutAValueIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse(new String[] {"--steps"}));
     }

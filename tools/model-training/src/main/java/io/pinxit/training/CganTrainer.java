@@ -1,0 +1,165 @@
+package io.pinxit.training;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.translate.TranslateException;
+import io.pinxit.inference.gan.ConditionalDcgan32;
+import io.pinxit.inference.gan.ConditionalGanTranslator;
+import io.pinxit.inference.gan.Dcgan32;
+import io.pinxit.inference.gan.LabelledLatentBatch;
+import io.pinxit.inference.gan.LatentBatch;
+import io.pinxit.inference.gan.LatentSampler;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a {@link ConditionalDcgan32} pair on class-balanced batches. The discriminator learns
+ * real-vs-fake through its projection logit and the category of real pictures through its class
+ * logits; the generator learns to be taken for real and for the category it was asked for (AC-GAN).
+ * Freezing and optimizers as in {@link DcganTrainer}.
+ */
+final class CganTrainer implements AutoCloseable {
+
+    private final TrainingOptions options;
+    private final LabelledEmoji data;
+    private final BalancedSchedule schedule;
+    private final LatentSampler sampler;
+    private final Model generatorModel;
+    private final Model discriminatorModel;
+    private final Block generator;
+    private final Block discriminator;
+    private final Optimizer generatorOptimizer = DcganTrainer.adam();
+    private final Optimizer discriminatorOptimizer = DcganTrainer.adam();
+    private final Loss adversarial = Loss.sigmoidBinaryCrossEntropyLoss();
+    private final Loss category = Loss.softmaxCrossEntropyLoss();
+    private final float[] batchPixels;
+
+    /** One step's losses: discriminator (real + fake + class on real), generator (fooling + class), D's class loss alone. */
+    record StepLosses(float discriminator, float generator, float realClass) {}
+
+    CganTrainer(TrainingOptions options, LabelledEmoji data) {
+        this.options = options;
+        this.data = data;
+        int[][] members = new int[data.classes()][];
+        for (int label = 0; label < members.length; label++) {
+            members[label] = data.indicesOf(label);
+        }
+        this.schedule = new BalancedSchedule(options.seed(), members, options.batchSize());
+        this.sampler = new LatentSampler(TrainingOptions.LATENT_SIZE);
+        this.batchPixels = new float[options.batchSize() * EmojiDataset.IMAGE_FLOATS];
+        Engine.getInstance().setRandomSeed(Math.toIntExact(options.seed() % Integer.MAX_VALUE));
+        generator = ConditionalDcgan32.generator(TrainingOptions.LATENT_SIZE, TrainingOptions.BASE_WIDTH);
+        discriminator = ConditionalDcgan32.discriminator(TrainingOptions.BASE_WIDTH, data.classes());
+        generatorModel = Model.newInstance("generator");
+        generatorModel.setBlock(generator);
+        discriminatorModel = Model.newInstance("discriminator");
+        discriminatorModel.setBlock(discriminator);
+        initialize();
+    }
+
+    Block generator() {
+        return generator;
+    }
+
+    Block discriminator() {
+        return discriminator;
+    }
+
+    void restore(Checkpoints checkpoints, Checkpoints.Progress progress) throws IOException, MalformedModelException {
+        checkpoints.restore(progress, generatorModel.getNDManager(), generator, discriminator);
+        initialize();
+    }
+
+    StepLosses step(int step) {
+        NDManager manager = generatorModel.getNDManager();
+        try (NDManager scope = manager.newSubManager()) {
+            var store = new ParameterStore(scope, false);
+            int batch = options.batchSize();
+            BalancedSchedule.Batch picked = schedule.batch(step);
+            data.images().copyBatch(picked.imageIndices(), batchPixels);
+            NDArray real = scope.create(batchPixels, Dcgan32.imageShape(batch));
+            NDArray oneHot = ConditionalDcgan32.oneHot(scope, picked.labels(), data.classes());
+            NDArray classIds = scope.create(picked.labels()).toType(DataType.FLOAT32, false);
+            NDArray noise = scope.create(
+                    sampler.sample(schedule.noiseSeed(step), batch), Dcgan32.latentShape(batch, sampler.latentSize()));
+            NDList realTargets = new NDList(scope.ones(new Shape(batch, 1)));
+            NDList fakeTargets = new NDList(scope.zeros(new Shape(batch, 1)));
+            NDList classTargets = new NDList(classIds);
+
+            NDArray fake;
+            float discriminatorLoss;
+            float realClassLoss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                fake = generator.forward(store, new NDList(noise, oneHot), true).singletonOrThrow();
+                NDArray onReal = discriminator.forward(store, new NDList(real, oneHot), true).singletonOrThrow();
+                NDArray onFake = discriminator.forward(store, new NDList(fake.stopGradient(), oneHot), true)
+                        .singletonOrThrow();
+                NDArray classOnReal = category.evaluate(classTargets, new NDList(onReal.get(":, 1:")));
+                NDArray total = adversarial.evaluate(realTargets, new NDList(onReal.get(":, 0:1")))
+                        .add(adversarial.evaluate(fakeTargets, new NDList(onFake.get(":, 0:1"))))
+                        .add(classOnReal);
+                collector.backward(total);
+                discriminatorLoss = total.getFloat();
+                realClassLoss = classOnReal.getFloat();
+            }
+            DcganTrainer.update(discriminator, discriminatorOptimizer);
+
+            float generatorLoss;
+            DcganTrainer.setTrainable(discriminator, false);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray judged = discriminator.forward(store, new NDList(fake, oneHot), true).singletonOrThrow();
+                NDArray total = adversarial.evaluate(realTargets, new NDList(judged.get(":, 0:1")))
+                        .add(category.evaluate(classTargets, new NDList(judged.get(":, 1:"))));
+                collector.backward(total);
+                generatorLoss = total.getFloat();
+            } finally {
+                DcganTrainer.setTrainable(discriminator, true);
+            }
+            DcganTrainer.update(generator, generatorOptimizer);
+            return new StepLosses(discriminatorLoss, generatorLoss, realClassLoss);
+        }
+    }
+
+    /** {@code perLabel} pictures of every label from {@code seed}, label by label, in inference mode. */
+    List<BufferedImage> preview(long seed, int perLabel) {
+        var latents = new LatentBatch(sampler.sample(seed, perLabel), perLabel, sampler.latentSize());
+        List<BufferedImage> images = new ArrayList<>();
+        try (Predictor<LabelledLatentBatch, List<BufferedImage>> predictor =
+                generatorModel.newPredictor(new ConditionalGanTranslator())) {
+            for (int label = 0; label < data.classes(); label++) {
+                images.addAll(predictor.predict(new LabelledLatentBatch(latents, label, data.classes())));
+            }
+        } catch (TranslateException e) {
+            throw new IllegalStateException("Preview failed", e);
+        }
+        return images;
+    }
+
+    @Override
+    public void close() {
+        generatorModel.close();
+        discriminatorModel.close();
+    }
+
+    private void initialize() {
+        Shape labels = ConditionalDcgan32.labelShape(options.batchSize(), data.classes());
+        generator.initialize(generatorModel.getNDManager(), DataType.FLOAT32,
+                Dcgan32.latentShape(options.batchSize(), TrainingOptions.LATENT_SIZE), labels);
+        discriminator.initialize(discriminatorModel.getNDManager(), DataType.FLOAT32,
+                Dcgan32.imageShape(options.batchSize()), labels);
+    }
+}
