@@ -27,7 +27,8 @@ class ModuleBoundariesTest {
     private static final List<String> SERVICE_PACKAGES = List.of("io.pinxit.gateway..", "io.pinxit.generation..",
             "io.pinxit.style..", "io.pinxit.gallery..");
     private static final List<String> LIBRARY_PACKAGES = List.of("io.pinxit.contracts..", "io.pinxit.problem..",
-            "io.pinxit.storage..", "io.pinxit.catalog..", "io.pinxit.inference..", "io.pinxit.infra..");
+            "io.pinxit.storage..", "io.pinxit.catalog..", "io.pinxit.inference..", "io.pinxit.registry..",
+            "io.pinxit.infra..");
 
     private static JavaClasses classes;
 

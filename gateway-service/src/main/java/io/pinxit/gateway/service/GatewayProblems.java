@@ -19,6 +19,17 @@ public final class GatewayProblems {
             409);
     public static final ProblemType SCOPE_NOT_ALLOWED = ProblemType.of("scope-not-allowed",
             "A scope is not allowed for this account", 400);
+    public static final ProblemType INVALID_MODEL_CARD = ProblemType.of("invalid-model-card",
+            "The model card is incomplete or describes a model that cannot be registered", 400);
+    public static final ProblemType MODEL_EXISTS = ProblemType.of("model-exists", "A model with this id exists already",
+            409);
+    public static final ProblemType WEIGHTS_HASH_MISMATCH = ProblemType.of("weights-hash-mismatch",
+            "The weights are not the ones the model card names", 422);
+    public static final ProblemType MODEL_SHAPE_MISMATCH = ProblemType.of("model-shape-mismatch",
+            "The network does not take or give what the model card says", 422);
+    public static final ProblemType MODEL_NOT_LOADABLE = ProblemType.of("model-not-loadable",
+            "The weights cannot be loaded as the model card's format", 422);
+
     public static final ProblemType KEY_NOT_FOUND = ProblemType.of("key-not-found", "No such API key", 404);
 
     private GatewayProblems() {

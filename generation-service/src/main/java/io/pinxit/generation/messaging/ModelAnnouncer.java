@@ -6,10 +6,12 @@ import io.pinxit.contracts.ModelAnnouncement;
 import io.pinxit.contracts.ServedModel;
 import io.pinxit.generation.config.WorkerConfig;
 import io.pinxit.generation.service.ServedGenerators;
+import io.pinxit.generation.service.ServedGeneratorsChanged;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,6 +36,11 @@ public class ModelAnnouncer {
         this.worker = worker;
         this.clock = clock;
         this.json = json;
+    }
+
+    /** A newly served model is announced at once rather than at the next tick. */
+    void onServedGeneratorsChanged(@Observes ServedGeneratorsChanged change) {
+        announce();
     }
 
     @Scheduled(every = "${pinxit.worker.announce-every:20s}", delayed = "0s")
