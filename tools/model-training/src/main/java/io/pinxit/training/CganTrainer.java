@@ -32,7 +32,7 @@ import java.util.List;
  * logits; the generator learns to be taken for real and for the category it was asked for (AC-GAN).
  * Freezing and optimizers as in {@link DcganTrainer}.
  */
-final class CganTrainer implements AutoCloseable {
+final class CganTrainer implements GanTrainer {
 
     private final TrainingOptions options;
     private final LabelledEmoji data;
@@ -49,7 +49,6 @@ final class CganTrainer implements AutoCloseable {
     private final float[] batchPixels;
 
     /** One step's losses: discriminator (real + fake + class on real), generator (fooling + class), D's class loss alone. */
-    record StepLosses(float discriminator, float generator, float realClass) {}
 
     CganTrainer(TrainingOptions options, LabelledEmoji data) {
         this.options = options;
@@ -71,20 +70,24 @@ final class CganTrainer implements AutoCloseable {
         initialize();
     }
 
-    Block generator() {
+    @Override
+    public Block generator() {
         return generator;
     }
 
-    Block discriminator() {
+    @Override
+    public Block discriminator() {
         return discriminator;
     }
 
-    void restore(Checkpoints checkpoints, Checkpoints.Progress progress) throws IOException, MalformedModelException {
+    @Override
+    public void restore(Checkpoints checkpoints, Checkpoints.Progress progress) throws IOException, MalformedModelException {
         checkpoints.restore(progress, generatorModel.getNDManager(), generator, discriminator);
         initialize();
     }
 
-    StepLosses step(int step) {
+    @Override
+    public StepLosses step(int step) {
         NDManager manager = generatorModel.getNDManager();
         try (NDManager scope = manager.newSubManager()) {
             var store = new ParameterStore(scope, false);
@@ -135,7 +138,8 @@ final class CganTrainer implements AutoCloseable {
     }
 
     /** {@code perLabel} pictures of every label from {@code seed}, label by label, in inference mode. */
-    List<BufferedImage> preview(long seed, int perLabel) {
+    @Override
+    public List<BufferedImage> preview(long seed, int perLabel) {
         var latents = new LatentBatch(sampler.sample(seed, perLabel), perLabel, sampler.latentSize());
         List<BufferedImage> images = new ArrayList<>();
         try (Predictor<LabelledLatentBatch, List<BufferedImage>> predictor =

@@ -33,7 +33,7 @@ import java.util.List;
  * the generator learns from it (BatchNorm running statistics stay unfrozen: freezing them breaks
  * backward in DJL's PyTorch engine).
  */
-final class DcganTrainer implements AutoCloseable {
+final class DcganTrainer implements GanTrainer {
 
     private final TrainingOptions options;
     private final EmojiDataset dataset;
@@ -49,7 +49,6 @@ final class DcganTrainer implements AutoCloseable {
     private final float[] batchPixels;
 
     /** The two losses of one step: the discriminator's (real + fake) and the generator's. */
-    record StepLosses(float discriminator, float generator) {}
 
     DcganTrainer(TrainingOptions options, EmojiDataset dataset) {
         this.options = options;
@@ -67,20 +66,24 @@ final class DcganTrainer implements AutoCloseable {
         initialize();
     }
 
-    Block generator() {
+    @Override
+    public Block generator() {
         return generator;
     }
 
-    Block discriminator() {
+    @Override
+    public Block discriminator() {
         return discriminator;
     }
 
-    void restore(Checkpoints checkpoints, Checkpoints.Progress progress) throws IOException, MalformedModelException {
+    @Override
+    public void restore(Checkpoints checkpoints, Checkpoints.Progress progress) throws IOException, MalformedModelException {
         checkpoints.restore(progress, generatorModel.getNDManager(), generator, discriminator);
         initialize();
     }
 
-    StepLosses step(int step) {
+    @Override
+    public StepLosses step(int step) {
         NDManager manager = generatorModel.getNDManager();
         try (NDManager scope = manager.newSubManager()) {
             var store = new ParameterStore(scope, false);
@@ -114,12 +117,13 @@ final class DcganTrainer implements AutoCloseable {
                 setTrainable(discriminator, true);
             }
             update(generator, generatorOptimizer);
-            return new StepLosses(discriminatorLoss, generatorLoss);
+            return StepLosses.unconditional(discriminatorLoss, generatorLoss);
         }
     }
 
     /** What the generator currently makes from {@code seed}, in inference mode, as the shipped model would. */
-    List<BufferedImage> preview(long seed, int count) {
+    @Override
+    public List<BufferedImage> preview(long seed, int count) {
         var latents = new LatentBatch(sampler.sample(seed, count), count, sampler.latentSize());
         try (Predictor<LatentBatch, List<BufferedImage>> predictor = generatorModel.newPredictor(new GanTranslator())) {
             return predictor.predict(latents);
