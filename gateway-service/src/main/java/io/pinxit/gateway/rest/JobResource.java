@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -39,6 +40,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class JobResource {
 
     static final String PATH = "/api/v1/jobs";
+    private static final String IDEMPOTENCY_KEY = "[\\x21-\\x7e]{1,255}";
+    private static final String IDEMPOTENCY_KEY_MESSAGE = "must be 1 to 255 visible ASCII characters";
 
     private final JobSubmission submission;
     private final JobStore jobs;
@@ -59,17 +62,9 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitGeneration(@Valid @NotNull GenerationRequest body,
                                      @RestHeader("Idempotency-Key")
-                                     @Pattern(regexp = "[\\x21-\\x7e]{1,255}",
-                                             message = "must be 1 to 255 visible ASCII characters")
+                                     @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
                                      String idempotencyKey) {
-        var author = new JobSubmission.Author(caller.accountId(), caller.name());
-        Submission accepted;
-        try {
-            accepted = submission.submitGeneration(body, author, Optional.ofNullable(idempotencyKey));
-        } catch (DuplicateIdempotencyKeyException raced) {
-            accepted = submission.replay(body, author, idempotencyKey);
-        }
-        return acceptedResponse(accepted);
+        return accepted(body, idempotencyKey, (author, key) -> submission.submitGeneration(body, author, key));
     }
 
     /** Accepts a job that enlarges an artwork the caller may see; Idempotency-Key works as for generations. */
@@ -79,17 +74,28 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitUpscale(@Valid @NotNull UpscaleRequest body,
                                   @RestHeader("Idempotency-Key")
-                                  @Pattern(regexp = "[\\x21-\\x7e]{1,255}",
-                                          message = "must be 1 to 255 visible ASCII characters")
+                                  @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
                                   String idempotencyKey) {
+        return accepted(body, idempotencyKey,
+                (author, key) -> submission.submitUpscale(body, author, key, caller.isAdmin()));
+    }
+
+    /**
+     * Submits as the caller; a submission that lost a race with another under the same Idempotency-Key answers with
+     * the winner's job.
+     */
+    private Response accepted(Object body, String idempotencyKey,
+                              BiFunction<JobSubmission.Author, Optional<String>, Submission> submit) {
         var author = new JobSubmission.Author(caller.accountId(), caller.name());
         Submission accepted;
         try {
-            accepted = submission.submitUpscale(body, author, Optional.ofNullable(idempotencyKey), caller.isAdmin());
+            accepted = submit.apply(author, Optional.ofNullable(idempotencyKey));
         } catch (DuplicateIdempotencyKeyException raced) {
             accepted = submission.replay(body, author, idempotencyKey);
         }
-        return acceptedResponse(accepted);
+        JobView view = JobView.of(accepted.job());
+        return Response.accepted(view).location(URI.create(view.links().get("self")))
+                .header("Idempotent-Replayed", Boolean.toString(accepted.replayed())).build();
     }
 
     @GET
@@ -124,12 +130,6 @@ public class JobResource {
             }, emitter::fail);
             emitter.onTermination(subscription::cancel);
         });
-    }
-
-    private static Response acceptedResponse(Submission accepted) {
-        JobView view = JobView.of(accepted.job());
-        return Response.accepted(view).location(URI.create(view.links().get("self")))
-                .header("Idempotent-Replayed", Boolean.toString(accepted.replayed())).build();
     }
 
     /** A job the caller may see; another author's job is answered exactly as a job that does not exist. */
