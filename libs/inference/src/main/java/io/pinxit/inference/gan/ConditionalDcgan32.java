@@ -6,15 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -29,7 +25,6 @@ import ai.djl.util.PairList;
  */
 public final class ConditionalDcgan32 {
 
-    private static final float LEAK = 0.2f;
     private static final float WEIGHT_STDDEV = 0.02f;
 
     private ConditionalDcgan32() {}
@@ -78,16 +73,7 @@ public final class ConditionalDcgan32 {
 
         ProjectionDiscriminator(int width, int classes) {
             super(VERSION);
-            features = addChildBlock("features", new SequentialBlock()
-                    .add(downsample(width))
-                    .add(Activation.leakyReluBlock(LEAK))
-                    .add(downsample(2 * width))
-                    .add(BatchNorm.builder().build())
-                    .add(Activation.leakyReluBlock(LEAK))
-                    .add(downsample(4 * width))
-                    .add(BatchNorm.builder().build())
-                    .add(Activation.leakyReluBlock(LEAK))
-                    .add(Blocks.batchFlattenBlock()));
+            features = addChildBlock("features", Dcgan32.discriminatorFeatures(width));
             unconditional = addChildBlock("unconditional", Linear.builder().setUnits(1).build());
             embedding = addChildBlock("embedding", Linear.builder()
                     .setUnits((long) 4 * width * 4 * 4).optBias(false).build());
@@ -118,15 +104,6 @@ public final class ConditionalDcgan32 {
             unconditional.initialize(manager, dataType, featureShape);
             classifier.initialize(manager, dataType, featureShape);
             embedding.initialize(manager, dataType, inputShapes[1]);
-        }
-
-        private static Block downsample(int filters) {
-            return Conv2d.builder()
-                    .setKernelShape(new Shape(4, 4))
-                    .optStride(new Shape(2, 2))
-                    .optPadding(new Shape(1, 1))
-                    .setFilters(filters)
-                    .build();
         }
     }
 }

@@ -49,7 +49,15 @@ public final class Dcgan32 {
 
     /** Image {@code (N, 3, 32, 32)} → logit {@code (N, 1)}; strided 4×4 convolutions 32→16→8→4. */
     public static Block discriminator(int width) {
-        SequentialBlock discriminator = new SequentialBlock()
+        SequentialBlock discriminator = discriminatorFeatures(width)
+                .add(Linear.builder().setUnits(1).build());
+        discriminator.setInitializer(new NormalInitializer(WEIGHT_STDDEV), Parameter.Type.WEIGHT);
+        return discriminator;
+    }
+
+    /** Image {@code (N, 3, 32, 32)} → flat features {@code (N, 4·width·4·4)}: the discriminators' shared trunk. */
+    static SequentialBlock discriminatorFeatures(int width) {
+        return new SequentialBlock()
                 .add(downsample(width))
                 .add(Activation.leakyReluBlock(LEAK))
                 .add(downsample(2 * width))
@@ -58,10 +66,7 @@ public final class Dcgan32 {
                 .add(downsample(4 * width))
                 .add(BatchNorm.builder().build())
                 .add(Activation.leakyReluBlock(LEAK))
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(1).build());
-        discriminator.setInitializer(new NormalInitializer(WEIGHT_STDDEV), Parameter.Type.WEIGHT);
-        return discriminator;
+                .add(Blocks.batchFlattenBlock());
     }
 
     /** The input shape a generator is initialised with. */
