@@ -13,6 +13,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -28,6 +30,7 @@ public class ModelAnnouncer {
     private final WorkerConfig worker;
     private final Clock clock;
     private final ObjectMapper json;
+    private final AtomicReference<Instant> lastAnnounced = new AtomicReference<>();
 
     ModelAnnouncer(@Channel("worker-models") MutinyEmitter<ModelAnnouncement> announcements,
                    ServedGenerators generators, WorkerConfig worker, Clock clock, ObjectMapper json) {
@@ -43,7 +46,19 @@ public class ModelAnnouncer {
         announce();
     }
 
-    @Scheduled(every = "${pinxit.worker.announce-every:20s}", delayed = "0s")
+    /**
+     * Announces every {@code pinxit.worker.announce-every}, checking every second from the moment the application
+     * runs (its channels are connected only then), so the gateway learns of this worker's models at once and again
+     * soon after an announcement failed.
+     */
+    @Scheduled(every = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void announceWhenDue() {
+        Instant last = lastAnnounced.get();
+        if (last == null || !last.plus(worker.announceEvery()).isAfter(clock.instant())) {
+            announce();
+        }
+    }
+
     void announce() {
         var models = generators.cards().stream()
                 .map(card -> new ServedModel(card.id(), card.version(), card.family(), json.valueToTree(card)))
@@ -52,7 +67,10 @@ public class ModelAnnouncer {
                 worker.announcementValidFor());
         var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(worker.id()).build();
         announcements.sendMessage(Message.of(announcement).addMetadata(key)).subscribe().with(
-                done -> LOG.debugf("Announced %d models", models.size()),
+                done -> {
+                    lastAnnounced.set(announcement.announcedAt());
+                    LOG.debugf("Announced %d models", models.size());
+                },
                 failure -> LOG.warnf("Could not announce models: %s", failure.getMessage()));
     }
 }
