@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -192,8 +193,10 @@ class GalleryInTheBrowserTest {
         browser.get(suite.gallery() + "/artworks/" + parent);
 
         browser.findElement(By.xpath("//button[normalize-space()='Enlarge ×2']")).click();
-        await().atMost(Duration.ofMinutes(1)).until(() -> browser.findElements(By.id("job-state")).stream()
-                .anyMatch(state -> state.getText().equals("SUCCEEDED")));
+        // The job page reloads itself until the job has finished, so an element read mid-reload can go stale.
+        await().atMost(Duration.ofMinutes(1)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.id("job-state")).stream()
+                        .anyMatch(state -> state.getText().equals("SUCCEEDED")));
         screenshots.save(browser, "job");
         browser.findElement(By.cssSelector("main ul a")).click();
         await().atMost(PAGE_PATIENCE).until(() -> !browser.getCurrentUrl().contains("/jobs/"));
