@@ -6,7 +6,7 @@ import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.generation.config.WorkerConfig;
-import io.pinxit.generation.messaging.JobEventPublisher;
+import io.pinxit.jobevents.JobEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.StyleCommand;
-import io.pinxit.style.messaging.JobEventPublisher;
+import io.pinxit.jobevents.JobEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

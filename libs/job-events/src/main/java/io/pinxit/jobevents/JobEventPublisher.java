@@ -1,4 +1,4 @@
-package io.pinxit.style.messaging;
+package io.pinxit.jobevents;
 
 import io.pinxit.contracts.JobEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -8,7 +8,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Reports job progress; returns once Kafka holds the event, so a command is acked only after its outcome is. */
+/**
+ * How a worker reports job progress (on its {@code job-events} channel, keyed by job id); returns once Kafka holds the
+ * event, so a command is acknowledged only after its outcome is.
+ */
 @ApplicationScoped
 public class JobEventPublisher {
 
