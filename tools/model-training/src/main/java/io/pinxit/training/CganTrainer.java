@@ -48,8 +48,6 @@ final class CganTrainer implements GanTrainer {
     private final Loss category = Loss.softmaxCrossEntropyLoss();
     private final float[] batchPixels;
 
-    /** One step's losses: discriminator (real + fake + class on real), generator (fooling + class), D's class loss alone. */
-
     CganTrainer(TrainingOptions options, LabelledEmoji data) {
         this.options = options;
         this.data = data;

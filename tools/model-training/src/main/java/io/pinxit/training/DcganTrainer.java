@@ -48,8 +48,6 @@ final class DcganTrainer implements GanTrainer {
     private final Loss loss = Loss.sigmoidBinaryCrossEntropyLoss();
     private final float[] batchPixels;
 
-    /** The two losses of one step: the discriminator's (real + fake) and the generator's. */
-
     DcganTrainer(TrainingOptions options, EmojiDataset dataset) {
         this.options = options;
         this.dataset = dataset;

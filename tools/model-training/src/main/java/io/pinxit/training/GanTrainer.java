@@ -9,7 +9,11 @@ import java.util.List;
 /** A GAN being trained one step at a time, as {@link TrainingLoop} drives it. */
 interface GanTrainer extends AutoCloseable {
 
-    /** What one step's losses were; {@code realClass} is a conditional discriminator's class loss on real pictures. */
+    /**
+     * One step's losses: the discriminator's (real + fake, plus its class loss on real pictures when conditional), the
+     * generator's (fooling it, plus the class it was asked for when conditional), and that class loss on real
+     * pictures alone ({@code NaN} for an unconditional GAN).
+     */
     record StepLosses(float discriminator, float generator, float realClass) {
 
         static StepLosses unconditional(float discriminator, float generator) {
