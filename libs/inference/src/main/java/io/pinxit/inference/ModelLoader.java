@@ -75,7 +75,7 @@ public final class ModelLoader {
             throw new ModelLoadException("Cannot read the weights of model '%s'".formatted(card.id()), e);
         }
         logLoaded(card, model.getNDManager().getDevice().toString());
-        return conditional ? new ConditionalDcganImageGenerator(card, model) : new DcganImageGenerator(card, model);
+        return new DcganImageGenerator(card, model);
     }
 
     private ImageGenerator loadExported(ModelCard card) {
