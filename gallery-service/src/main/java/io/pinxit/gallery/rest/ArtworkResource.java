@@ -90,7 +90,12 @@ public class ArtworkResource {
     @GET
     @Path("{id}/lineage")
     public Lineage lineage(@RestPath UUID id) {
-        find(id);
+        return lineageOf(find(id));
+    }
+
+    /** The lineage of an artwork the caller was already found to see, without the relatives they may not. */
+    public Lineage lineageOf(CatalogEntry visible) {
+        UUID id = visible.artwork().id();
         Lineage lineage = catalog.lineage(id, MAX_LINEAGE_DEPTH);
         return new Lineage(id, visible(lineage.ancestors(), Lineage.Edge::parentId),
                 visible(lineage.descendants(), Lineage.Edge::childId));
@@ -103,8 +108,12 @@ public class ArtworkResource {
     @GET
     @Path("{id}/similar")
     public List<ArtworkView> similar(@RestPath UUID id, @RestQuery @Min(1) @Max(48) Integer limit) {
-        find(id);
-        return catalog.similar(id, limit == null ? 12 : limit, viewer.accountId()).stream()
+        return similarTo(find(id), limit == null ? 12 : limit);
+    }
+
+    /** The artworks most like one the caller was already found to see. */
+    public List<ArtworkView> similarTo(CatalogEntry visible, int limit) {
+        return catalog.similar(visible.artwork().id(), limit, viewer.accountId()).stream()
                 .map(ArtworkView::summary).toList();
     }
 

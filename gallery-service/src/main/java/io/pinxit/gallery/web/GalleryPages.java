@@ -74,8 +74,8 @@ public class GalleryPages {
     public TemplateInstance artwork(@RestPath UUID id) {
         CatalogEntry entry = artworks.find(id);
         return Templates.artwork(ArtworkDetail.of(ArtworkView.of(entry.artwork(), entry.provenance()),
-                ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineage(id)),
-                artworks.similar(id, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList(),
+                ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineageOf(entry)),
+                artworks.similarTo(entry, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList(),
                 modelCards.find(entry.provenance().model().id()).orElse(null));
     }
 

@@ -113,23 +113,24 @@ public class ArtworkCatalog {
      * candidates by sketch distance, ranked by the cosine of their full embeddings.
      */
     public List<Artwork> similar(UUID artworkId, int limit, Optional<UUID> viewer) {
-        String sql = "with target as (select model_id, sketch from catalog.artwork_embedding where artwork_id = ?)"
-                + " select " + COLUMNS + ", e.model_id as embedding_model, e.vector from catalog.artwork_embedding e"
-                + " join target on e.model_id = target.model_id join catalog.artwork a on a.id = e.artwork_id"
-                + " where e.artwork_id <> ? and (a.visibility = 'PUBLIC'" + (viewer.isPresent() ? " or a.author_id = ?)" : ")")
-                + " order by bit_count((e.sketch # target.sketch)::bit(64)), e.artwork_id limit ?";
         Optional<Embedding> target = embedding(artworkId);
         if (target.isEmpty()) {
             return List.of();
         }
+        String sql = "select " + COLUMNS + ", e.model_id as embedding_model, e.vector from catalog.artwork_embedding e"
+                + " join catalog.artwork a on a.id = e.artwork_id"
+                + " where e.model_id = ? and e.artwork_id <> ?"
+                + " and (a.visibility = 'PUBLIC'" + (viewer.isPresent() ? " or a.author_id = ?)" : ")")
+                + " order by bit_count((e.sketch # ?)::bit(64)), e.artwork_id limit ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
-            statement.setObject(index++, artworkId);
+            statement.setString(index++, target.get().modelId());
             statement.setObject(index++, artworkId);
             if (viewer.isPresent()) {
                 statement.setObject(index++, viewer.get());
             }
+            statement.setLong(index++, target.get().sketch());
             statement.setInt(index, limit * SIMILAR_CANDIDATES_PER_RESULT);
             Map<Artwork, Double> ranked = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
