@@ -1,5 +1,7 @@
 package io.pinxit.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinxit.contracts.JobEvent;
@@ -12,6 +14,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Talks to the test's real Kafka broker the way the workers do. */
@@ -36,10 +40,15 @@ final class KafkaTestSupport {
 
     /** A conditional generator whose card lists {@code labels}. */
     static ModelAnnouncement announcementOf(String modelId, List<String> labels) {
-        ObjectNode card = JsonNodeFactory.instance.objectNode().put("id", modelId);
+        return announcementOf(modelId, "gan", labels);
+    }
+
+    /** A conditional generator of a family ({@code gan}, {@code vae}) whose card lists {@code labels}. */
+    static ModelAnnouncement announcementOf(String modelId, String family, List<String> labels) {
+        ObjectNode card = JsonNodeFactory.instance.objectNode().put("id", modelId).put("family", family);
         labels.forEach(card.putArray("labels")::add);
         return ModelAnnouncement.of("test-worker-" + modelId, JobKind.GENERATION,
-                List.of(new ServedModel(modelId, "1", "gan", card)), Instant.now(), Duration.ofMinutes(10));
+                List.of(new ServedModel(modelId, "1", family, card)), Instant.now(), Duration.ofMinutes(10));
     }
 
     static void announce(KafkaCompanion companion, ModelAnnouncement announcement) {
@@ -52,5 +61,19 @@ final class KafkaTestSupport {
         companion.produce(JobEvent.class)
                 .fromRecords(new ProducerRecord<>(Topics.JOB_EVENTS, event.jobId().toString(), event))
                 .awaitCompletion();
+    }
+
+    /** The command for a job on a command topic, waiting for it as long as {@code patience}. */
+    static ConsumerRecord<String, String> awaitCommand(KafkaCompanion companion, String topic, UUID jobId,
+                                                       Duration patience) {
+        var commands = companion.consumeStrings().fromTopics(topic);
+        try {
+            await().atMost(patience).until(() -> commands.getRecords().stream()
+                    .anyMatch(record -> jobId.toString().equals(record.key())));
+            return commands.getRecords().stream().filter(record -> jobId.toString().equals(record.key()))
+                    .findFirst().orElseThrow();
+        } finally {
+            commands.close();
+        }
     }
 }

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +77,9 @@ class UpscaleJobTest {
         UUID jobId = UUID.fromString(response.path("id"));
         assertThat(response.header("Location")).endsWith("/api/v1/jobs/" + jobId);
 
-        var command = json.readValue(awaitCommand(Topics.UPSCALE_COMMANDS, jobId).value(), UpscaleCommand.class);
+        var command = json.readValue(
+                KafkaTestSupport.awaitCommand(kafka, Topics.UPSCALE_COMMANDS, jobId, PATIENCE).value(),
+                UpscaleCommand.class);
         assertThat(command.schemaVersion()).isEqualTo(UpscaleCommand.SCHEMA_VERSION);
         assertThat(command.artworkId()).isEqualTo(artwork);
         assertThat(command.factor()).isEqualTo(4);
@@ -191,7 +192,8 @@ class UpscaleJobTest {
                 .body("request.upscale", equalTo(2))
                 .extract().path("id"));
 
-        var command = json.readValue(awaitCommand(Topics.GENERATION_COMMANDS, jobId).value(),
+        var command = json.readValue(
+                KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_COMMANDS, jobId, PATIENCE).value(),
                 GenerationCommand.class);
         assertThat(command.upscale()).isEqualTo(2);
         assertThat(command.artworkCount()).isEqualTo(4);
@@ -248,17 +250,5 @@ class UpscaleJobTest {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return request.post("/api/v1/jobs/upscales").then();
-    }
-
-    private ConsumerRecord<String, String> awaitCommand(String topic, UUID jobId) {
-        var commands = kafka.consumeStrings().fromTopics(topic);
-        try {
-            await().atMost(PATIENCE).until(() -> commands.getRecords().stream()
-                    .anyMatch(record -> jobId.toString().equals(record.key())));
-            return commands.getRecords().stream().filter(record -> jobId.toString().equals(record.key()))
-                    .findFirst().orElseThrow();
-        } finally {
-            commands.close();
-        }
     }
 }

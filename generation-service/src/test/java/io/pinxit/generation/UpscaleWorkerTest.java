@@ -258,8 +258,4 @@ class UpscaleWorkerTest {
             }
         }
     }
-
-
-
-
 }

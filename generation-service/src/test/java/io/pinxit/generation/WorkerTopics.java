@@ -3,6 +3,7 @@ package io.pinxit.generation;
 import static org.awaitility.Awaitility.await;
 
 import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ModelAnnouncement;
@@ -29,6 +30,7 @@ final class WorkerTopics implements AutoCloseable {
         kafka = new KafkaCompanion(bootstrapServers);
         kafka.registerSerde(GenerationCommand.class, new ObjectMapperSerde<>(GenerationCommand.class));
         kafka.registerSerde(UpscaleCommand.class, new ObjectMapperSerde<>(UpscaleCommand.class));
+        kafka.registerSerde(InterpolationCommand.class, new ObjectMapperSerde<>(InterpolationCommand.class));
         kafka.registerSerde(JobEvent.class, new ObjectMapperSerde<>(JobEvent.class));
         kafka.registerSerde(ModelAnnouncement.class, new ObjectMapperSerde<>(ModelAnnouncement.class));
         events = kafka.consume(JobEvent.class).fromTopics(Topics.JOB_EVENTS);
@@ -48,6 +50,12 @@ final class WorkerTopics implements AutoCloseable {
     void send(UpscaleCommand command) {
         kafka.produce(UpscaleCommand.class)
                 .fromRecords(new ProducerRecord<>(Topics.UPSCALE_COMMANDS, command.jobId().toString(), command))
+                .awaitCompletion();
+    }
+
+    void send(InterpolationCommand command) {
+        kafka.produce(InterpolationCommand.class)
+                .fromRecords(new ProducerRecord<>(Topics.INTERPOLATION_COMMANDS, command.jobId().toString(), command))
                 .awaitCompletion();
     }
 

@@ -1,6 +1,7 @@
 package io.pinxit.gateway.messaging;
 
 import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -16,13 +17,16 @@ public class CommandPublisher {
 
     private final MutinyEmitter<GenerationCommand> generationCommands;
     private final MutinyEmitter<UpscaleCommand> upscaleCommands;
+    private final MutinyEmitter<InterpolationCommand> interpolationCommands;
     private final GatewayConfig config;
 
     CommandPublisher(@Channel("generation-commands") MutinyEmitter<GenerationCommand> generationCommands,
                      @Channel("upscale-commands") MutinyEmitter<UpscaleCommand> upscaleCommands,
+                     @Channel("interpolation-commands") MutinyEmitter<InterpolationCommand> interpolationCommands,
                      GatewayConfig config) {
         this.generationCommands = generationCommands;
         this.upscaleCommands = upscaleCommands;
+        this.interpolationCommands = interpolationCommands;
         this.config = config;
     }
 
@@ -32,6 +36,10 @@ public class CommandPublisher {
 
     public void publish(UpscaleCommand command) {
         send(upscaleCommands, command.jobId(), command);
+    }
+
+    public void publish(InterpolationCommand command) {
+        send(interpolationCommands, command.jobId(), command);
     }
 
     private <T> void send(MutinyEmitter<T> emitter, UUID jobId, T command) {

@@ -4,6 +4,7 @@ import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.service.DuplicateIdempotencyKeyException;
 import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.gateway.service.GenerationRequest;
+import io.pinxit.gateway.service.InterpolationRequest;
 import io.pinxit.gateway.service.Job;
 import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobSubmission;
@@ -64,7 +65,7 @@ public class JobResource {
                                      @RestHeader("Idempotency-Key")
                                      @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
                                      String idempotencyKey) {
-        return accepted(body, idempotencyKey, (author, key) -> submission.submitGeneration(body, author, key));
+        return accepted(body, idempotencyKey, (author, key) -> submission.submitGeneration(body, author, key, caller.isAdmin()));
     }
 
     /** Accepts a job that enlarges an artwork the caller may see; Idempotency-Key works as for generations. */
@@ -78,6 +79,22 @@ public class JobResource {
                                   String idempotencyKey) {
         return accepted(body, idempotencyKey,
                 (author, key) -> submission.submitUpscale(body, author, key, caller.isAdmin()));
+    }
+
+    /**
+     * Accepts a job that walks a VAE's latent space between two seeds or two artworks the caller may see, recording
+     * the frames and an animated PNG of them; Idempotency-Key works as for generations.
+     */
+    @POST
+    @Path("interpolations")
+    @RolesAllowed("scope:jobs:submit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitInterpolation(@Valid @NotNull InterpolationRequest body,
+                                        @RestHeader("Idempotency-Key")
+                                        @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
+                                        String idempotencyKey) {
+        return accepted(body, idempotencyKey,
+                (author, key) -> submission.submitInterpolation(body, author, key, caller.isAdmin()));
     }
 
     /**

@@ -1,17 +1,22 @@
 package io.pinxit.gateway.service;
 
 import io.pinxit.contracts.Visibility;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 
 /**
  * A client's request to generate pictures, with the authorship of what it makes. A missing seed is chosen by the
  * gateway and recorded; a missing licence means all rights reserved; a missing visibility means public. A
  * conditional model needs a {@code label} from its card (others take none). With {@code upscale} each picture also
- * gets a child upscaled that many times.
+ * gets a child upscaled that many times. With {@code variationOf} (an artwork the same model made; only a VAE
+ * can) the pictures are variations of that artwork, of its label, straying from it by {@code strength} (0..1,
+ * {@value #DEFAULT_STRENGTH} when missing); their licence and visibility then default to the artwork's.
  */
 public record GenerationRequest(
         @NotBlank String model,
@@ -22,8 +27,12 @@ public record GenerationRequest(
         @Size(max = 2000) String description,
         @Licence String licence,
         Visibility visibility,
-        @UpscaleFactor Integer upscale) {
+        @UpscaleFactor Integer upscale,
+        UUID variationOf,
+        @DecimalMin("0.0") @DecimalMax("1.0") Double strength) {
 
     /** The largest integer a JSON client (JavaScript included) can hold exactly. */
     public static final long MAX_SEED = 9_007_199_254_740_991L;
+
+    public static final double DEFAULT_STRENGTH = 0.5;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ServedModel;
@@ -67,31 +68,76 @@ public class JobSubmission {
     }
 
     @Transactional
-    public Submission submitGeneration(GenerationRequest request, Author author, Optional<String> idempotencyKey) {
+    public Submission submitGeneration(GenerationRequest request, Author author, Optional<String> idempotencyKey,
+                                       boolean mayReadAnyJob) {
         Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, request));
         Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        requireLabelOf(requireServed(request.model()), request.label());
+        ServedModel model = requireServed(request.model());
+        Optional<Job> varied = Optional.ofNullable(request.variationOf())
+                .map(artworkId -> variedArtwork(model, artworkId, request.label(), author, mayReadAnyJob));
+        String label = varied.map(job -> (String) job.request().get("label")).orElse(request.label());
+        requireLabelOf(model, label);
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(GenerationRequest.MAX_SEED);
         Instant now = clock.instant();
-        var authorship = new Authorship(author.id(), author.name(), request.title(), request.description(),
-                request.licence() == null ? Authorship.ALL_RIGHTS_RESERVED : request.licence(),
-                request.visibility() == null ? Visibility.PUBLIC : request.visibility());
+        var authorship = authorship(author, request.title(), request.description(), request.licence(),
+                request.visibility(), varied);
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("model", request.model());
-        if (request.label() != null) {
-            accepted.put("label", request.label());
+        if (label != null) {
+            accepted.put("label", label);
         }
         accepted.put("count", request.count());
         accepted.put("seed", seed);
         accepted.put("upscale", request.upscale());
+        double strength = request.strength() != null ? request.strength() : GenerationRequest.DEFAULT_STRENGTH;
+        if (varied.isPresent()) {
+            accepted.put("variationOf", request.variationOf());
+            accepted.put("strength", strength);
+        }
         putAuthorship(accepted, authorship);
         Job job = accept(JobKind.GENERATION, author, accepted, key, now);
-        var command = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
-                .withLabel(request.label());
+        var plain = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
+                .withLabel(label);
+        var command = varied.isPresent() ? plain.withVariationOf(request.variationOf(), strength) : plain;
         publish(() -> commands.publish(request.upscale() == null ? command : command.withUpscale(request.upscale())));
+        return new Submission(job, false);
+    }
+
+    /**
+     * Walks a VAE's latent space between two ends, each a seed or an artwork the same model made that the author may
+     * see. The frames' licence and visibility default to the first end artwork's, so that an interpolation never
+     * publishes or relicenses a picture by default.
+     */
+    @Transactional
+    public Submission submitInterpolation(InterpolationRequest request, Author author, Optional<String> idempotencyKey,
+                                          boolean mayReadAnyJob) {
+        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, request));
+        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        ServedModel model = requireServed(request.model());
+        if (!model.reachesLatentSpace()) {
+            throw noLatentSpace(model, "model", "interpolate");
+        }
+        Optional<Job> fromJob = endpointJob(model, "from", request.from(), author, mayReadAnyJob);
+        Optional<Job> toJob = endpointJob(model, "to", request.to(), author, mayReadAnyJob);
+        Instant now = clock.instant();
+        var authorship = authorship(author, request.title(), request.description(), request.licence(),
+                request.visibility(), fromJob.or(() -> toJob));
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("model", request.model());
+        accepted.put("from", describe(request.from()));
+        accepted.put("to", describe(request.to()));
+        accepted.put("frames", request.framesOrDefault());
+        accepted.put("frameMillis", request.frameMillisOrDefault());
+        putAuthorship(accepted, authorship);
+        Job job = accept(JobKind.INTERPOLATION, author, accepted, key, now);
+        publish(() -> commands.publish(InterpolationCommand.of(job.id(), request.model(), endpoint(request.from()),
+                endpoint(request.to()), request.framesOrDefault(), request.frameMillisOrDefault(), authorship, now)));
         return new Submission(job, false);
     }
 
@@ -109,12 +155,8 @@ public class JobSubmission {
         }
         Job parentJob = visibleArtwork(request.artworkId(), author, mayReadAnyJob);
         Instant now = clock.instant();
-        var authorship = new Authorship(author.id(), author.name(), request.title(), request.description(),
-                request.licence() != null ? request.licence()
-                        : String.valueOf(parentJob.request().getOrDefault("licence", Authorship.ALL_RIGHTS_RESERVED)),
-                request.visibility() != null ? request.visibility()
-                        : Visibility.valueOf(String.valueOf(parentJob.request().getOrDefault("visibility",
-                        Visibility.PUBLIC))));
+        var authorship = authorship(author, request.title(), request.description(), request.licence(),
+                request.visibility(), Optional.of(parentJob));
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("artworkId", request.artworkId());
         accepted.put("factor", request.factor());
@@ -132,9 +174,10 @@ public class JobSubmission {
     @Transactional
     public Submission submitReproduction(UUID artworkId, Author author, boolean mayReadAnyJob) {
         Job original = visibleArtwork(artworkId, author, mayReadAnyJob);
-        if (!madeByAGenerator(original, artworkId)) {
+        if (!madeByAGenerator(original, artworkId) || original.request().containsKey("variationOf")) {
             throw new ProblemException(Problem.of(GatewayProblems.ARTWORK_NOT_REPRODUCIBLE, "Artwork " + artworkId
-                    + " was upscaled, not generated from a seed; reproduce the artwork it was made from"));
+                    + " was not generated from a seed alone (it is an upscale, a variation or a frame); reproduce the"
+                    + " artwork it was made from"));
         }
         String model = (String) original.request().get("model");
         int count = ((Number) original.request().get("count")).intValue();
@@ -184,6 +227,76 @@ public class JobSubmission {
         Object count = job.request().get("count");
         return job.request().get("upscale") == null
                 || (count instanceof Number number && job.artworkIds().indexOf(artworkId) < number.intValue());
+    }
+
+    /**
+     * The authorship of a new picture: a missing licence or visibility is that of the job that made the picture it
+     * derives from, if any, else all rights reserved and public.
+     */
+    private static Authorship authorship(Author author, String title, String description, String licence,
+                                         Visibility visibility, Optional<Job> derivedFrom) {
+        return new Authorship(author.id(), author.name(), title, description,
+                licence != null ? licence : derivedFrom
+                        .map(job -> String.valueOf(job.request().getOrDefault("licence", Authorship.ALL_RIGHTS_RESERVED)))
+                        .orElse(Authorship.ALL_RIGHTS_RESERVED),
+                visibility != null ? visibility : derivedFrom
+                        .map(job -> Visibility.valueOf(String.valueOf(job.request().getOrDefault("visibility",
+                                Visibility.PUBLIC))))
+                        .orElse(Visibility.PUBLIC));
+    }
+
+    /** The job that made an artwork a variation may start from: a picture the same VAE made, of its label. */
+    private Job variedArtwork(ServedModel model, UUID artworkId, String label, Author author, boolean mayReadAnyJob) {
+        if (!model.reachesLatentSpace()) {
+            throw noLatentSpace(model, "variationOf", "make variations");
+        }
+        if (label != null) {
+            throw invalid("label", "must be left out with variationOf: a variation keeps the label of the artwork it "
+                    + "varies");
+        }
+        return pictureOfModel(model, "variationOf", artworkId, author, mayReadAnyJob);
+    }
+
+    private Optional<Job> endpointJob(ServedModel model, String field, InterpolationRequest.End end, Author author,
+                                      boolean mayReadAnyJob) {
+        if (end.artworkId() == null) {
+            requireLabelOf(model, end.label(), field + ".label");
+            return Optional.empty();
+        }
+        return Optional.of(pictureOfModel(model, field + ".artworkId", end.artworkId(), author, mayReadAnyJob));
+    }
+
+    /** The job that made a picture (not an upscale of one) that {@code model} made and the author may see. */
+    private Job pictureOfModel(ServedModel model, String field, UUID artworkId, Author author, boolean mayReadAnyJob) {
+        Job job = visibleArtwork(artworkId, author, mayReadAnyJob);
+        if (!model.id().equals(job.request().get("model")) || !madeByAGenerator(job, artworkId)) {
+            throw invalid(field, "artwork " + artworkId + " is not a picture made by model '" + model.id() + "'");
+        }
+        return job;
+    }
+
+    private static Map<String, Object> describe(InterpolationRequest.End end) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("artworkId", end.artworkId());
+        described.put("seed", end.seed());
+        described.put("label", end.label());
+        described.values().removeIf(Objects::isNull);
+        return described;
+    }
+
+    private static InterpolationCommand.Endpoint endpoint(InterpolationRequest.End end) {
+        return end.artworkId() != null ? InterpolationCommand.Endpoint.ofArtwork(end.artworkId())
+                : InterpolationCommand.Endpoint.ofSeed(end.seed(), end.label());
+    }
+
+    private static ProblemException noLatentSpace(ServedModel model, String field, String what) {
+        return invalid(field, "model '" + model.id() + "' is a " + model.family() + " and cannot " + what
+                + "; only a model of family " + ServedModel.VAE_FAMILY + " can");
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(ProblemTypes.INVALID_REQUEST, field + " " + message,
+                List.of(new Problem.FieldError(field, message))));
     }
 
     private static void putAuthorship(Map<String, Object> request, Authorship authorship) {
@@ -238,6 +351,10 @@ public class JobSubmission {
 
     /** A conditional model needs one of the labels its card lists; any other model takes none. */
     private static void requireLabelOf(ServedModel model, String label) {
+        requireLabelOf(model, label, "label");
+    }
+
+    private static void requireLabelOf(ServedModel model, String label, String field) {
         List<String> labels = new ArrayList<>();
         if (model.card() != null) {
             model.card().path("labels").forEach(known -> labels.add(known.asText()));
@@ -251,8 +368,7 @@ public class JobSubmission {
         } else {
             return;
         }
-        throw new ProblemException(Problem.of(ProblemTypes.INVALID_REQUEST, "label " + message,
-                List.of(new Problem.FieldError("label", message))));
+        throw invalid(field, message);
     }
 
     private ProblemException brokerUnavailable(BrokerUnavailableException cause) {

@@ -3,6 +3,7 @@ package io.pinxit.generation.service;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
@@ -10,14 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Makes the artworks a command asks for and records them. Safe to repeat: a job whose artworks are all recorded is
  * not run again, and each (job, item) is recorded at most once. A generation job's items are its pictures
- * (0 … count-1), then, when it asks for an upscale, their upscales in the same order (count … 2·count-1).
+ * (0 … count-1), generated from its seed or varied from an artwork, then, when it asks for an upscale, their upscales
+ * in the same order (count … 2·count-1). An interpolation job's items are its frames, then its animation.
  */
 @ApplicationScoped
 public class ArtworkProduction {
@@ -26,13 +27,17 @@ public class ArtworkProduction {
     private final ArtworkCatalog catalog;
     private final ArtworkRecorder recorder;
     private final ArtworkUpscaling upscaling;
+    private final ArtworkVariations variations;
+    private final ArtworkInterpolations interpolations;
 
     ArtworkProduction(ServedGenerators generators, ArtworkCatalog catalog, ArtworkRecorder recorder,
-                      ArtworkUpscaling upscaling) {
+                      ArtworkUpscaling upscaling, ArtworkVariations variations, ArtworkInterpolations interpolations) {
         this.generators = generators;
         this.catalog = catalog;
         this.recorder = recorder;
         this.upscaling = upscaling;
+        this.variations = variations;
+        this.interpolations = interpolations;
     }
 
     @Retry(maxRetries = 2, delay = 500, abortOn = {UnknownModelException.class, ArtworkNotFoundException.class,
@@ -43,14 +48,10 @@ public class ArtworkProduction {
             return recorded;
         }
         if (recorded.size() < command.count()) {
-            ImageGenerator generator = generators.find(command.model())
-                    .orElseThrow(() -> UnknownModelException.forModel(command.model()));
-            for (GeneratedImage image : generator.generate(command.seed(), command.count(), command.label())) {
-                recorder.record(new NewArtwork(command.jobId(), image.index(), ArtworkKind.GENERATED,
-                        command.authorship(), generator.card().id() + " #" + (image.index() + 1), generator.card(),
-                        command.label(), parameters(command),
-                        new NewArtwork.Picture(image.png(), image.width(), image.height()), Optional.empty(),
-                        NewArtwork.creditsOf(generator.card())));
+            if (command.isVariation()) {
+                variations.record(command);
+            } else {
+                recordGenerated(command);
             }
         }
         if (command.upscale() != null) {
@@ -61,6 +62,18 @@ public class ArtworkProduction {
             }
         }
         return catalog.artworkIdsOfJob(command.jobId());
+    }
+
+    private void recordGenerated(GenerationCommand command) {
+        ImageGenerator generator = generators.find(command.model())
+                .orElseThrow(() -> UnknownModelException.forModel(command.model()));
+        for (GeneratedImage image : generator.generate(command.seed(), command.count(), command.label())) {
+            recorder.record(new NewArtwork(command.jobId(), image.index(), ArtworkKind.GENERATED,
+                    command.authorship(), generator.card().id() + " #" + (image.index() + 1), generator.card(),
+                    command.label(), parameters(command),
+                    new NewArtwork.Picture(image.png(), image.width(), image.height()), List.of(),
+                    NewArtwork.creditsOf(generator.card())));
+        }
     }
 
     /** What a generated picture's record and manifest say it was made with. */
@@ -81,5 +94,11 @@ public class ArtworkProduction {
             upscaling.upscale(command.artworkId(), command.factor(), command.jobId(), 0, command.authorship());
         }
         return catalog.artworkIdsOfJob(command.jobId());
+    }
+
+    @Retry(maxRetries = 2, delay = 500, abortOn = {UnknownModelException.class, ArtworkNotFoundException.class,
+            IllegalArgumentException.class})
+    public List<UUID> produce(InterpolationCommand command) {
+        return interpolations.record(command);
     }
 }

@@ -65,8 +65,8 @@ public class ArtworkRecorder {
         var provenance = new ProvenanceRecord(artworkId, made.jobId(), made.index(), made.authorship(),
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
                 made.parameters(),
-                made.parent().map(parent -> new ProvenanceRecord.Parent(parent.artworkId(), parent.relation()))
-                        .stream().toList(),
+                made.parents().stream()
+                        .map(parent -> new ProvenanceRecord.Parent(parent.artworkId(), parent.relation())).toList(),
                 stored.sha256(),
                 new ProvenanceRecord.Producer(SERVICE, worker.id(), runtime.device(),
                         runtime.engine() + " " + runtime.engineVersion() + " via DJL"),

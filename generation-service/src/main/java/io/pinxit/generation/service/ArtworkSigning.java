@@ -1,5 +1,6 @@
 package io.pinxit.generation.service;
 
+import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.inference.ModelCard;
@@ -8,6 +9,7 @@ import io.pinxit.provenance.InvalidImageException;
 import io.pinxit.provenance.ManifestContent;
 import io.pinxit.provenance.SigningCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +49,11 @@ public class ArtworkSigning {
                 "weightsSha256", card.weightsSha256()));
         generation.put("parameters", made.parameters());
         try {
-            List<ManifestContent.Ingredient> ingredients = made.parent().isEmpty() ? List.of()
-                    : List.of(ManifestContent.Ingredient.fromFile(made.parent().get().title(),
-                    made.parent().get().signedPng(), ManifestContent.Relationship.PARENT_OF));
-            List<ManifestContent.Action> actions = ingredients.isEmpty() ? List.of(ManifestContent.Action.created())
-                    : List.of(ManifestContent.Action.opened(0), ManifestContent.Action.edited());
+            List<ManifestContent.Ingredient> ingredients = new ArrayList<>();
+            for (NewArtwork.Parent parent : made.parents()) {
+                ingredients.add(ManifestContent.Ingredient.fromFile(parent.title(), parent.signedPng(),
+                        relationshipOf(parent.relation())));
+            }
             var content = new ManifestContent(
                     authorship.title() != null ? authorship.title() : made.defaultTitle(),
                     Optional.of(new ManifestContent.Author(authorship.authorName(),
@@ -59,7 +61,7 @@ public class ArtworkSigning {
                     Optional.of(authorship.licence()),
                     ManifestContent.TRAINED_ALGORITHMIC_MEDIA,
                     generator,
-                    actions,
+                    actionsOn(ingredients),
                     ingredients,
                     generation,
                     made.credits().stream().map(credit -> new ManifestContent.Credit(credit.source(),
@@ -69,5 +71,36 @@ public class ArtworkSigning {
         } catch (InvalidImageException e) {
             throw new IllegalStateException("A model made, or an artwork holds, an image that is not a PNG", e);
         }
+    }
+
+    /**
+     * A picture edited from one parent (upscaled, varied) opens it; an interpolation frame is created with its end
+     * artworks as inputs; an animation is created by placing its frames.
+     */
+    private static ManifestContent.Relationship relationshipOf(Relation relation) {
+        return switch (relation) {
+            case CONTENT, UPSCALE, VARIATION -> ManifestContent.Relationship.PARENT_OF;
+            case STYLE, ENDPOINT -> ManifestContent.Relationship.INPUT_TO;
+            case FRAME -> ManifestContent.Relationship.COMPONENT_OF;
+        };
+    }
+
+    private static List<ManifestContent.Action> actionsOn(List<ManifestContent.Ingredient> ingredients) {
+        List<ManifestContent.Action> actions = new ArrayList<>();
+        for (int index = 0; index < ingredients.size(); index++) {
+            if (ingredients.get(index).relationship() == ManifestContent.Relationship.PARENT_OF) {
+                actions.add(ManifestContent.Action.opened(index));
+                actions.add(ManifestContent.Action.edited());
+            }
+        }
+        if (actions.isEmpty()) {
+            actions.add(ManifestContent.Action.created());
+        }
+        for (int index = 0; index < ingredients.size(); index++) {
+            if (ingredients.get(index).relationship() == ManifestContent.Relationship.COMPONENT_OF) {
+                actions.add(ManifestContent.Action.placed(index));
+            }
+        }
+        return actions;
     }
 }

@@ -3,21 +3,14 @@ package io.pinxit.generation.service;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.CatalogEntry;
-import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
+import io.pinxit.inference.PngEncoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 
 /**
  * Makes an upscaled child of a recorded artwork: the parent's stored picture enlarged by the upscaler for the factor,
@@ -55,40 +48,16 @@ public class ArtworkUpscaling {
                     .formatted(parentId, parent.artwork().image().width(), parent.artwork().image().height(), factor,
                             MAX_OUTPUT_SIDE));
         }
-        byte[] parentPng = images.of(parent);
-        BufferedImage larger = served.upscaler().upscale(decode(parentPng));
-        String parentTitle = parent.artwork().authorship().title() != null ? parent.artwork().authorship().title()
-                : parent.artwork().modelId() + " #" + (parent.artwork().index() + 1);
+        StoredImages.StoredPicture original = images.pictureOf(parent);
+        BufferedImage larger = served.upscaler().upscale(original.image());
+        String parentTitle = NewArtwork.titleOf(parent);
         var childAuthorship = authorship.title() != null ? authorship
                 : new Authorship(authorship.authorId(), authorship.authorName(), parent.artwork().authorship().title(),
                 authorship.description(), authorship.licence(), authorship.visibility());
-        List<ProvenanceRecord.Credit> credits = new ArrayList<>(parent.provenance().credits());
-        NewArtwork.creditsOf(served.card()).stream().filter(credit -> !credits.contains(credit)).forEach(credits::add);
         recorder.record(new NewArtwork(jobId, index, ArtworkKind.UPSCALED, childAuthorship,
                 parentTitle + " ×" + factor, served.card(), parent.artwork().label(), Map.of("factor", factor),
-                new NewArtwork.Picture(encode(larger), larger.getWidth(), larger.getHeight()),
-                Optional.of(new NewArtwork.Parent(parentId, Relation.UPSCALE, parentTitle, parentPng)), credits));
-    }
-
-    private static BufferedImage decode(byte[] png) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            if (image == null) {
-                throw new IllegalStateException("A stored artwork is not an image ImageIO can read");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not decode a stored artwork", e);
-        }
-    }
-
-    private static byte[] encode(BufferedImage image) {
-        var bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not encode an upscaled picture", e);
-        }
-        return bytes.toByteArray();
+                new NewArtwork.Picture(PngEncoding.encode(larger), larger.getWidth(), larger.getHeight()),
+                List.of(new NewArtwork.Parent(parentId, Relation.UPSCALE, parentTitle, original.signedPng())),
+                NewArtwork.creditsOf(served.card(), List.of(parent))));
     }
 }

@@ -1,6 +1,7 @@
 package io.pinxit.generation.service;
 
 import io.pinxit.contracts.GenerationCommand;
+import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
@@ -22,6 +23,7 @@ public class GenerationJobs {
     static final String ARTWORK_NOT_FOUND = "urn:pinxit:problem:artwork-not-found";
     static final String GENERATION_FAILED = "urn:pinxit:problem:generation-failed";
     static final String UPSCALE_FAILED = "urn:pinxit:problem:upscale-failed";
+    static final String INTERPOLATION_FAILED = "urn:pinxit:problem:interpolation-failed";
 
     private final ArtworkProduction production;
     private final ReproductionCheck reproductions;
@@ -50,6 +52,11 @@ public class GenerationJobs {
                 production.produce(command), worker.id(), clock.instant()));
     }
 
+    public void run(InterpolationCommand command) {
+        run(command.jobId(), JobKind.INTERPOLATION, () -> JobEvent.succeeded(command.jobId(), JobKind.INTERPOLATION,
+                production.produce(command), worker.id(), clock.instant()));
+    }
+
     private void run(UUID jobId, JobKind kind, Supplier<JobEvent> job) {
         events.publish(JobEvent.running(jobId, kind, worker.id(), clock.instant()));
         JobEvent outcome;
@@ -70,8 +77,12 @@ public class GenerationJobs {
         if (e instanceof ArtworkNotFoundException) {
             return new JobFailure(ARTWORK_NOT_FOUND, "No such artwork", e.getMessage());
         }
-        return kind == JobKind.UPSCALE
-                ? new JobFailure(UPSCALE_FAILED, "The picture could not be upscaled", e.getMessage())
-                : new JobFailure(GENERATION_FAILED, "The pictures could not be made", e.getMessage());
+        return switch (kind) {
+            case UPSCALE -> new JobFailure(UPSCALE_FAILED, "The picture could not be upscaled", e.getMessage());
+            case INTERPOLATION -> new JobFailure(INTERPOLATION_FAILED, "The interpolation could not be made",
+                    e.getMessage());
+            case GENERATION, STYLE_TRANSFER -> new JobFailure(GENERATION_FAILED, "The pictures could not be made",
+                    e.getMessage());
+        };
     }
 }

@@ -1,26 +1,29 @@
 package io.pinxit.generation.service;
 
 import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.inference.ModelCard;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A picture a model has just made, with everything its artwork, provenance record and manifest say about it: item
  * {@code index} of a job, made by {@code model} with {@code parameters}, of {@code label} when a conditional model
- * was asked for one (or its parent was; null otherwise), from {@code parent} if it was derived from another artwork. {@code defaultTitle} names it in its manifest when its author gave no title.
+ * was asked for one (or its parent was; null otherwise), from {@code parents} if it was derived from other artworks.
+ * {@code defaultTitle} names it in its manifest when its author gave no title.
  */
 record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship authorship, String defaultTitle,
-                  ModelCard model, String label, Map<String, Object> parameters, Picture picture, Optional<Parent> parent,
+                  ModelCard model, String label, Map<String, Object> parameters, Picture picture, List<Parent> parents,
                   List<ProvenanceRecord.Credit> credits) {
 
     NewArtwork {
         parameters = Map.copyOf(parameters);
+        parents = List.copyOf(parents);
         credits = List.copyOf(credits);
     }
 
@@ -28,8 +31,22 @@ record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship authorship
     record Picture(byte[] png, int width, int height) {
     }
 
-    /** The artwork this one was made from, with its stored (signed) PNG, which becomes the manifest's ingredient. */
+    /** An artwork this one was made from, with its stored (signed) PNG, which becomes one of the manifest's ingredients. */
     record Parent(UUID artworkId, Relation relation, String title, byte[] signedPng) {
+    }
+
+    /** The title an artwork is known by: its author's, else its model and place in its job ("emoji-vae #3"). */
+    static String titleOf(CatalogEntry entry) {
+        return entry.artwork().authorship().title() != null ? entry.artwork().authorship().title()
+                : entry.artwork().modelId() + " #" + (entry.artwork().index() + 1);
+    }
+
+    /** What a model card's data sources, and every parent, ask to be credited with; each credit once. */
+    static List<ProvenanceRecord.Credit> creditsOf(ModelCard card, List<CatalogEntry> parents) {
+        var credits = new LinkedHashSet<ProvenanceRecord.Credit>();
+        parents.forEach(parent -> credits.addAll(parent.provenance().credits()));
+        credits.addAll(creditsOf(card));
+        return List.copyOf(credits);
     }
 
     /** What a model card's data sources ask to be credited with. */

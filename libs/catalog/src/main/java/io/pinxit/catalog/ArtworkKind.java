@@ -9,5 +9,9 @@ public enum ArtworkKind {
     /** An existing artwork at a higher resolution. */
     UPSCALED,
     /** Sampled near an existing artwork in a model's latent space. */
-    VARIATION
+    VARIATION,
+    /** One step of an interpolation between two points of a model's latent space. */
+    FRAME,
+    /** The frames of an interpolation, in order, as one animated PNG. */
+    ANIMATION
 }

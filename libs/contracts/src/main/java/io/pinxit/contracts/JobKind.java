@@ -5,5 +5,7 @@ public enum JobKind {
     GENERATION,
     STYLE_TRANSFER,
     /** An existing artwork enlarged by a super-resolution model. */
-    UPSCALE
+    UPSCALE,
+    /** Frames between two points of a model's latent space, and an animation of them. */
+    INTERPOLATION
 }

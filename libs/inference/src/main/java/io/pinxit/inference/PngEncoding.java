@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Lossless 8-bit RGB PNG bytes, written by the JDK's own encoder. */
-final class PngEncoding {
+public final class PngEncoding {
 
     private PngEncoding() {}
 
-    static byte[] encode(BufferedImage image) {
+    public static byte[] encode(BufferedImage image) {
         var out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, "png", out)) {
