@@ -28,7 +28,7 @@ class ModuleBoundariesTest {
             "io.pinxit.style..", "io.pinxit.gallery..");
     private static final List<String> LIBRARY_PACKAGES = List.of("io.pinxit.contracts..", "io.pinxit.problem..",
             "io.pinxit.storage..", "io.pinxit.catalog..", "io.pinxit.inference..", "io.pinxit.registry..",
-            "io.pinxit.infra..", "io.pinxit.jobevents..");
+            "io.pinxit.infra..", "io.pinxit.jobevents..", "io.pinxit.recording..");
 
     private static JavaClasses classes;
 

@@ -7,6 +7,8 @@ import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.LatentImageGenerator;
 import io.pinxit.inference.LatentPoint;
 import io.pinxit.inference.gan.LatentSampler;
+import io.pinxit.recording.ArtworkRecorder;
+import io.pinxit.recording.NewArtwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;

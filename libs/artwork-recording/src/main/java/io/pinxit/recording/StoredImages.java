@@ -1,4 +1,4 @@
-package io.pinxit.generation.service;
+package io.pinxit.recording;
 
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.storage.ObjectStore;
@@ -20,10 +20,10 @@ public class StoredImages {
     }
 
     /** A recorded artwork's stored file (which a child's manifest takes as an ingredient) and its pixels. */
-    record StoredPicture(CatalogEntry entry, byte[] signedPng, BufferedImage image) {
+    public record StoredPicture(CatalogEntry entry, byte[] signedPng, BufferedImage image) {
     }
 
-    byte[] of(CatalogEntry entry) {
+    public byte[] of(CatalogEntry entry) {
         try (InputStream image = store.open(entry.artwork().image().key())) {
             return image.readAllBytes();
         } catch (IOException | RuntimeException e) {
@@ -31,7 +31,7 @@ public class StoredImages {
         }
     }
 
-    StoredPicture pictureOf(CatalogEntry entry) {
+    public StoredPicture pictureOf(CatalogEntry entry) {
         byte[] png = of(entry);
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));

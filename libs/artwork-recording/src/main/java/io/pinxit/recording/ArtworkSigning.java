@@ -1,4 +1,4 @@
-package io.pinxit.generation.service;
+package io.pinxit.recording;
 
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
@@ -29,9 +29,10 @@ public class ArtworkSigning {
     private final ManifestContent.SoftwareAgent generator;
 
     ArtworkSigning(SigningCredentials credentials,
+                   @ConfigProperty(name = "quarkus.application.name") String service,
                    @ConfigProperty(name = "quarkus.application.version") String version) {
         this.credentials = credentials;
-        this.generator = new ManifestContent.SoftwareAgent("Pinxit generation-service", version);
+        this.generator = new ManifestContent.SoftwareAgent("Pinxit " + service, version);
     }
 
     /** A signed picture, and the hash its file has once the manifest is stripped again. */

@@ -1,4 +1,4 @@
-package io.pinxit.generation.service;
+package io.pinxit.recording;
 
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
@@ -7,12 +7,12 @@ import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
 import io.pinxit.catalog.ThumbnailRenderer;
 import io.pinxit.contracts.TimeOrderedIds;
-import io.pinxit.generation.config.WorkerConfig;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.storage.ObjectStore;
 import io.pinxit.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,29 +26,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArtworkRecorder {
 
-    private static final String SERVICE = "generation-service";
-
     private final ObjectStore store;
     private final ArtworkCatalog catalog;
     private final TimeOrderedIds ids;
     private final Clock clock;
-    private final WorkerConfig worker;
+    private final String service;
+    private final String workerId;
     private final ArtworkSigning signing;
     private final ArtworkEmbeddings embeddings;
     private final DjlRuntime.RuntimeInfo runtime = DjlRuntime.info();
 
-    ArtworkRecorder(ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids, Clock clock, WorkerConfig worker,
+    ArtworkRecorder(ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids, Clock clock,
+                    @ConfigProperty(name = "quarkus.application.name") String service,
+                    @ConfigProperty(name = "pinxit.worker.id") String workerId,
                     ArtworkSigning signing, ArtworkEmbeddings embeddings) {
         this.store = store;
         this.catalog = catalog;
         this.ids = ids;
         this.clock = clock;
-        this.worker = worker;
+        this.service = service;
+        this.workerId = workerId;
         this.signing = signing;
         this.embeddings = embeddings;
     }
 
-    void record(NewArtwork made) {
+    public void record(NewArtwork made) {
         UUID artworkId = ids.next();
         ModelCard card = made.model();
         var picture = made.picture();
@@ -68,7 +70,7 @@ public class ArtworkRecorder {
                 made.parents().stream()
                         .map(parent -> new ProvenanceRecord.Parent(parent.artworkId(), parent.relation())).toList(),
                 stored.sha256(),
-                new ProvenanceRecord.Producer(SERVICE, worker.id(), runtime.device(),
+                new ProvenanceRecord.Producer(service, workerId, runtime.device(),
                         runtime.engine() + " " + runtime.engineVersion() + " via DJL"),
                 made.credits(), now);
         catalog.record(artwork, provenance, embeddings.of(picture.png()));

@@ -1,4 +1,4 @@
-package io.pinxit.generation.config;
+package io.pinxit.recording;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

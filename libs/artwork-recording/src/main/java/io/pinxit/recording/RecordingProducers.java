@@ -1,4 +1,4 @@
-package io.pinxit.generation.config;
+package io.pinxit.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -12,8 +12,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 
-/** Wires the shared libraries into this service from its configuration. */
-public class WorkerProducers {
+/** Wires the libraries a recording worker shares (catalog, ids, signing) from its configuration. */
+public class RecordingProducers {
 
     @Produces
     @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.pinxit.generation.service;
+package io.pinxit.recording;
 
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.CatalogEntry;
@@ -17,32 +17,32 @@ import java.util.UUID;
  * was asked for one (or its parent was; null otherwise), from {@code parents} if it was derived from other artworks.
  * {@code defaultTitle} names it in its manifest when its author gave no title.
  */
-record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship authorship, String defaultTitle,
+public record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship authorship, String defaultTitle,
                   ModelCard model, String label, Map<String, Object> parameters, Picture picture, List<Parent> parents,
                   List<ProvenanceRecord.Credit> credits) {
 
-    NewArtwork {
+    public NewArtwork {
         parameters = Map.copyOf(parameters);
         parents = List.copyOf(parents);
         credits = List.copyOf(credits);
     }
 
     /** The model's own pixels as a PNG without any manifest. */
-    record Picture(byte[] png, int width, int height) {
+    public record Picture(byte[] png, int width, int height) {
     }
 
     /** An artwork this one was made from, with its stored (signed) PNG, which becomes one of the manifest's ingredients. */
-    record Parent(UUID artworkId, Relation relation, String title, byte[] signedPng) {
+    public record Parent(UUID artworkId, Relation relation, String title, byte[] signedPng) {
     }
 
     /** The title an artwork is known by: its author's, else its model and place in its job ("emoji-vae #3"). */
-    static String titleOf(CatalogEntry entry) {
+    public static String titleOf(CatalogEntry entry) {
         return entry.artwork().authorship().title() != null ? entry.artwork().authorship().title()
                 : entry.artwork().modelId() + " #" + (entry.artwork().index() + 1);
     }
 
     /** What a model card's data sources, and every parent, ask to be credited with; each credit once. */
-    static List<ProvenanceRecord.Credit> creditsOf(ModelCard card, List<CatalogEntry> parents) {
+    public static List<ProvenanceRecord.Credit> creditsOf(ModelCard card, List<CatalogEntry> parents) {
         var credits = new LinkedHashSet<ProvenanceRecord.Credit>();
         parents.forEach(parent -> credits.addAll(parent.provenance().credits()));
         credits.addAll(creditsOf(card));
@@ -50,7 +50,7 @@ record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship authorship
     }
 
     /** What a model card's data sources ask to be credited with. */
-    static List<ProvenanceRecord.Credit> creditsOf(ModelCard card) {
+    public static List<ProvenanceRecord.Credit> creditsOf(ModelCard card) {
         return card.dataSources().stream()
                 .map(source -> new ProvenanceRecord.Credit(source.name(), source.licence(), source.attribution()))
                 .toList();
