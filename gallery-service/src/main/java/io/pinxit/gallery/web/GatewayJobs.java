@@ -23,6 +23,11 @@ public interface GatewayJobs {
     }
 
     @POST
+    @Path("jobs/generations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Job generate(@HeaderParam("Authorization") String authorization, Map<String, Object> request);
+
+    @POST
     @Path("jobs/upscales")
     @Consumes(MediaType.APPLICATION_JSON)
     Job upscale(@HeaderParam("Authorization") String authorization, Map<String, Object> request);

@@ -26,12 +26,15 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * What a signed-in person can do from an artwork's page, through the gateway's API with their own key: ask for a
- * larger copy, or re-run the job that made it; and follow that job until its pictures are made. The gateway
+ * larger copy, for variations (of a VAE's picture), or re-run the job that made it; and follow that job until its
+ * pictures are made. The gateway
  * decides what is allowed; its problems are shown as pages with the same status.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class JobPages {
+
+    private static final int VARIATIONS = 4;
 
     private final GatewayJobs gateway;
     private final ObjectMapper json;
@@ -53,6 +56,16 @@ public class JobPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response upscale(@RestPath UUID id, @RestForm int factor, @CookieParam(SignInCookie.NAME) String key) {
         return submitted(key, () -> gateway.upscale(bearer(key), Map.of("artworkId", id, "factor", factor)));
+    }
+
+    /** Four variations of a VAE's picture, straying from it by the chosen strength. */
+    @POST
+    @Path("artworks/{id}/variations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response vary(@RestPath UUID id, @RestForm String model, @RestForm double strength,
+                         @CookieParam(SignInCookie.NAME) String key) {
+        return submitted(key, () -> gateway.generate(bearer(key),
+                Map.of("model", model, "count", VARIATIONS, "variationOf", id, "strength", strength)));
     }
 
     @POST

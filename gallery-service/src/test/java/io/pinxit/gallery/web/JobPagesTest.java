@@ -25,6 +25,9 @@ class JobPagesTest {
         given().formParam("factor", 2).post("/artworks/" + UUID.randomUUID() + "/upscale").then()
                 .statusCode(401).contentType(ContentType.HTML)
                 .body(containsString("sign in, then try again"));
+        given().formParam("model", "emoji-vae").formParam("strength", 0.3)
+                .post("/artworks/" + UUID.randomUUID() + "/variations").then()
+                .statusCode(401).contentType(ContentType.HTML);
         given().get("/jobs/" + UUID.randomUUID()).then()
                 .statusCode(401).contentType(ContentType.HTML);
     }
