@@ -30,7 +30,9 @@ class StyleWorkerTest {
 
     @Test
     void aStyleCommandEndsItsJobWithAReasonInsteadOfWaitingForever() {
-        var command = StyleCommand.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 1L, Instant.now());
+        var command = StyleCommand.of(UUID.randomUUID(), StyleCommand.Input.ofArtwork(UUID.randomUUID()),
+                StyleCommand.Input.ofArtwork(UUID.randomUUID()), StyleCommand.DEFAULT_STRENGTH, false,
+                StyleCommand.DEFAULT_SIZE, 1L, null, Instant.now());
         try (var kafka = new KafkaCompanion(bootstrapServers)) {
             kafka.registerSerde(StyleCommand.class, new ObjectMapperSerde<>(StyleCommand.class));
             kafka.registerSerde(JobEvent.class, new ObjectMapperSerde<>(JobEvent.class));

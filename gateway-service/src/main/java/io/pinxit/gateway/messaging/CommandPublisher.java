@@ -2,6 +2,7 @@ package io.pinxit.gateway.messaging;
 
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
+import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -18,15 +19,18 @@ public class CommandPublisher {
     private final MutinyEmitter<GenerationCommand> generationCommands;
     private final MutinyEmitter<UpscaleCommand> upscaleCommands;
     private final MutinyEmitter<InterpolationCommand> interpolationCommands;
+    private final MutinyEmitter<StyleCommand> styleCommands;
     private final GatewayConfig config;
 
     CommandPublisher(@Channel("generation-commands") MutinyEmitter<GenerationCommand> generationCommands,
                      @Channel("upscale-commands") MutinyEmitter<UpscaleCommand> upscaleCommands,
                      @Channel("interpolation-commands") MutinyEmitter<InterpolationCommand> interpolationCommands,
+                     @Channel("style-commands") MutinyEmitter<StyleCommand> styleCommands,
                      GatewayConfig config) {
         this.generationCommands = generationCommands;
         this.upscaleCommands = upscaleCommands;
         this.interpolationCommands = interpolationCommands;
+        this.styleCommands = styleCommands;
         this.config = config;
     }
 
@@ -40,6 +44,10 @@ public class CommandPublisher {
 
     public void publish(InterpolationCommand command) {
         send(interpolationCommands, command.jobId(), command);
+    }
+
+    public void publish(StyleCommand command) {
+        send(styleCommands, command.jobId(), command);
     }
 
     private <T> void send(MutinyEmitter<T> emitter, UUID jobId, T command) {

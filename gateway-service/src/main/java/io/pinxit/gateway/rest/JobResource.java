@@ -10,6 +10,9 @@ import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobSubmission;
 import io.pinxit.gateway.service.JobSubmission.Submission;
 import io.pinxit.gateway.service.JobUpdates;
+import io.pinxit.gateway.service.StyleTransfer;
+import io.pinxit.gateway.service.StyleTransferRequest;
+import io.pinxit.gateway.service.StyleTransfers;
 import io.pinxit.gateway.service.UpscaleRequest;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -29,12 +32,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path(JobResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,12 +55,17 @@ public class JobResource {
     private final JobSubmission submission;
     private final JobStore jobs;
     private final JobUpdates updates;
+    private final StyleTransfers styleTransfers;
+    private final FormParts forms;
     private final Caller caller;
 
-    JobResource(JobSubmission submission, JobStore jobs, JobUpdates updates, Caller caller) {
+    JobResource(JobSubmission submission, JobStore jobs, JobUpdates updates, StyleTransfers styleTransfers,
+                FormParts forms, Caller caller) {
         this.submission = submission;
         this.jobs = jobs;
         this.updates = updates;
+        this.styleTransfers = styleTransfers;
+        this.forms = forms;
         this.caller = caller;
     }
 
@@ -95,6 +108,54 @@ public class JobResource {
                                         String idempotencyKey) {
         return accepted(body, idempotencyKey,
                 (author, key) -> submission.submitInterpolation(body, author, key, caller.isAdmin()));
+    }
+
+    /**
+     * Accepts a job that paints a content picture in the manner of a style picture, both given by reference (an
+     * artwork the caller may see; for the style, a saved style too); Idempotency-Key works as for generations.
+     */
+    @POST
+    @Path("style-transfers")
+    @RolesAllowed("scope:jobs:submit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitStyleTransfer(@Valid @NotNull StyleTransferRequest body,
+                                        @RestHeader("Idempotency-Key")
+                                        @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
+                                        String idempotencyKey) {
+        return styleTransfer(body, Optional.empty(), Optional.empty(), idempotencyKey);
+    }
+
+    /**
+     * The same with pictures uploaded: form part {@code request} holds the JSON request (optional when both inputs are
+     * uploaded), file parts {@code content} and {@code style} the pictures (PNG, JPEG or WebP).
+     */
+    @POST
+    @Path("style-transfers")
+    @RolesAllowed("scope:jobs:submit")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submitStyleTransferWithPictures(
+            @RestForm("request") String request,
+            @RestForm(FileUpload.ALL) List<FileUpload> uploads,
+            @RestHeader("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
+            String idempotencyKey) {
+        Map<String, FileUpload> files = FormParts.files(uploads,
+                Set.of(StyleTransfers.CONTENT_PART, StyleTransfers.STYLE_PART), Set.of("request"));
+        StyleTransferRequest body = forms.json("request", request, files, StyleTransferRequest.class)
+                .orElse(StyleTransferRequest.EMPTY);
+        return styleTransfer(body, uploaded(files.get(StyleTransfers.CONTENT_PART)),
+                uploaded(files.get(StyleTransfers.STYLE_PART)), idempotencyKey);
+    }
+
+    private Response styleTransfer(StyleTransferRequest body, Optional<StyleTransfers.UploadedFile> content,
+                                   Optional<StyleTransfers.UploadedFile> style, String idempotencyKey) {
+        StyleTransfer transfer = styleTransfers.prepare(body, content, style);
+        return accepted(transfer.identity(), idempotencyKey,
+                (author, key) -> submission.submitStyleTransfer(transfer, author, key, caller.isAdmin()));
+    }
+
+    private static Optional<StyleTransfers.UploadedFile> uploaded(FileUpload upload) {
+        return Optional.ofNullable(upload)
+                .map(file -> new StyleTransfers.UploadedFile(file.fileName(), file.uploadedFile()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.pinxit.gateway.rest;
 
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobProgress;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.Reproduction;
 import io.pinxit.gateway.service.Job;
@@ -10,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A job as clients see it. */
+/** A job as clients see it; {@code progress} is the latest its worker reported (iterations, a small preview). */
 public record JobView(UUID id, JobKind kind, JobState state, Map<String, Object> request, List<UUID> artworkIds,
-                      Reproduction reproduction, JobFailure failure, Instant createdAt, Instant updatedAt,
-                      Map<String, String> links) {
+                      Reproduction reproduction, JobFailure failure, JobProgress progress, Instant createdAt,
+                      Instant updatedAt, Map<String, String> links) {
 
     static JobView of(Job job) {
         String self = JobResource.PATH + "/" + job.id();
         return new JobView(job.id(), job.kind(), job.state(), job.request(), job.artworkIds(), job.reproduction(),
-                job.failure(),
-                job.createdAt(), job.updatedAt(), Map.of("self", self, "events", self + "/events"));
+                job.failure(), job.progress(), job.createdAt(), job.updatedAt(),
+                Map.of("self", self, "events", self + "/events"));
     }
 }

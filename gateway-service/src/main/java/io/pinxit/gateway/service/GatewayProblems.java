@@ -32,6 +32,18 @@ public final class GatewayProblems {
 
     public static final ProblemType KEY_NOT_FOUND = ProblemType.of("key-not-found", "No such API key", 404);
 
+    public static final ProblemType UPLOAD_TOO_LARGE = ProblemType.of("upload-too-large",
+            "The uploaded file is too large", 413);
+    public static final ProblemType UNSUPPORTED_IMAGE_FORMAT = ProblemType.of("unsupported-image-format",
+            "The uploaded file is not a PNG, JPEG or WebP picture", 415);
+    public static final ProblemType TOO_MANY_PIXELS = ProblemType.of("too-many-pixels",
+            "The uploaded picture has too many pixels", 422);
+    public static final ProblemType CORRUPT_IMAGE = ProblemType.of("corrupt-image",
+            "The uploaded picture cannot be decoded", 422);
+    public static final ProblemType STYLE_NOT_FOUND = ProblemType.of("style-not-found", "No such style", 404);
+    public static final ProblemType STYLE_EXISTS = ProblemType.of("style-exists",
+            "You have a style of that name already", 409);
+
     private GatewayProblems() {
     }
 }

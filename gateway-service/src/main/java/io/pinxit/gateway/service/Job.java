@@ -2,6 +2,7 @@ package io.pinxit.gateway.service;
 
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobProgress;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.Reproduction;
 import java.time.Instant;
@@ -11,11 +12,12 @@ import java.util.UUID;
 
 /**
  * A job as the gateway knows it. {@code request} is what the client asked for, after defaults were applied;
- * {@code authorId} is the account that submitted it (absent only for a job known from its events alone).
+ * {@code authorId} is the account that submitted it (absent only for a job known from its events alone);
+ * {@code progress} is the latest its worker reported, if it reports any.
  */
 public record Job(UUID id, JobKind kind, JobState state, UUID authorId, Map<String, Object> request,
-                  List<UUID> artworkIds, Reproduction reproduction, JobFailure failure, Instant createdAt,
-                  Instant updatedAt) {
+                  List<UUID> artworkIds, Reproduction reproduction, JobFailure failure, JobProgress progress,
+                  Instant createdAt, Instant updatedAt) {
 
     public Job {
         request = Map.copyOf(request);

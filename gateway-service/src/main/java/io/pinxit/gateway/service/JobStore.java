@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobProgress;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.Reproduction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ public class JobStore {
 
     private static final TypeReference<Map<String, Object>> REQUEST = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, kind, state, author_id, request, artwork_ids, reproduction, failure, created_at, updated_at";
+    private static final String COLUMNS = "id, kind, state, author_id, request, artwork_ids, reproduction, failure, "
+            + "progress, created_at, updated_at";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -84,21 +86,25 @@ public class JobStore {
 
     /**
      * Applies a worker's event if it moves the job forward, and returns the job as it then is; an event that
-     * would move it back (late or redelivered) changes nothing. The upsert waits for a submission that is still
-     * committing the same job, so an event that overtakes its own job's insert is not lost.
+     * would move it back (late or redelivered) changes nothing. A RUNNING job moves forward too when its progress
+     * does: a later iteration replaces the progress kept, an earlier or repeated one is ignored. The upsert waits for a
+     * submission that is still committing the same job, so an event that overtakes its own job's insert is not lost.
      */
     public Optional<Job> apply(JobEvent event) {
         String sql = """
-                insert into gateway.job as j (id, kind, state, request, artwork_ids, reproduction, failure, created_at,
-                    updated_at)
-                values (?, ?, ?, '{}'::jsonb, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+                insert into gateway.job as j (id, kind, state, request, artwork_ids, reproduction, failure, progress,
+                    created_at, updated_at)
+                values (?, ?, ?, '{}'::jsonb, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?)
                 on conflict (id) do update
                     set state = excluded.state, artwork_ids = excluded.artwork_ids,
                         reproduction = excluded.reproduction, failure = excluded.failure,
-                        updated_at = excluded.updated_at
+                        progress = coalesce(excluded.progress, j.progress), updated_at = excluded.updated_at
                     where j.state in ('QUEUED', 'RUNNING')
-                      and array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], j.state)
-                        < array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], excluded.state)
+                      and (array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], j.state)
+                            < array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], excluded.state)
+                        or (j.state = 'RUNNING' and excluded.state = 'RUNNING' and excluded.progress is not null
+                            and (j.progress is null or (excluded.progress ->> 'iteration')::bigint
+                                > (j.progress ->> 'iteration')::bigint)))
                 returning\s""" + COLUMNS;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -108,8 +114,9 @@ public class JobStore {
             statement.setArray(4, connection.createArrayOf("uuid", event.artworkIds().toArray()));
             statement.setString(5, jsonOrNull(event.reproduction()));
             statement.setString(6, jsonOrNull(event.failure()));
-            statement.setTimestamp(7, Timestamp.from(event.occurredAt()));
+            statement.setString(7, jsonOrNull(ReportedProgress.usable(event.progress()).orElse(null)));
             statement.setTimestamp(8, Timestamp.from(event.occurredAt()));
+            statement.setTimestamp(9, Timestamp.from(event.occurredAt()));
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(job(row)) : Optional.empty();
             }
@@ -144,12 +151,14 @@ public class JobStore {
             Array artworks = row.getArray("artwork_ids");
             String reproduction = row.getString("reproduction");
             String failure = row.getString("failure");
+            String progress = row.getString("progress");
             return new Job(row.getObject("id", UUID.class), JobKind.valueOf(row.getString("kind")),
                     JobState.valueOf(row.getString("state")), row.getObject("author_id", UUID.class),
                     json.readValue(row.getString("request"), REQUEST),
                     Arrays.asList((UUID[]) artworks.getArray()),
                     reproduction == null ? null : json.readValue(reproduction, Reproduction.class),
                     failure == null ? null : json.readValue(failure, JobFailure.class),
+                    progress == null ? null : json.readValue(progress, JobProgress.class),
                     row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Job row has unreadable JSON", e);

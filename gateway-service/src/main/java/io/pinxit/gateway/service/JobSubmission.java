@@ -2,6 +2,8 @@ package io.pinxit.gateway.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.catalog.SavedStyle;
+import io.pinxit.catalog.Upload;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
@@ -9,6 +11,7 @@ import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ServedModel;
 import io.pinxit.contracts.Sha256;
+import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.contracts.Visibility;
@@ -24,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Accepts jobs. A job is accepted only once its command is durably in Kafka: the job row and the command are
@@ -46,10 +51,12 @@ public class JobSubmission {
     private final Clock clock;
     private final ObjectMapper json;
     private final GatewayConfig config;
+    private final ImageUploads uploads;
+    private final Styles styles;
     private final SecureRandom seeds = new SecureRandom();
 
     JobSubmission(JobStore jobs, ServedModels servedModels, CommandPublisher commands, TimeOrderedIds ids,
-                  Clock clock, ObjectMapper json, GatewayConfig config) {
+                  Clock clock, ObjectMapper json, GatewayConfig config, ImageUploads uploads, Styles styles) {
         this.jobs = jobs;
         this.servedModels = servedModels;
         this.commands = commands;
@@ -57,6 +64,8 @@ public class JobSubmission {
         this.clock = clock;
         this.json = json;
         this.config = config;
+        this.uploads = uploads;
+        this.styles = styles;
     }
 
     /** The outcome of a submission: the job, and whether it was made before under the same Idempotency-Key. */
@@ -168,6 +177,62 @@ public class JobSubmission {
     }
 
     /**
+     * Paints a content picture in the manner of a style picture: each an artwork the author may see, a picture uploaded
+     * with the request (recorded here, in the job's transaction), or, for the style, a saved style the author may use.
+     * The new picture's licence defaults to the content artwork's, and its visibility to the most private of the input
+     * artworks', so that styling never publishes or relicenses a picture by default.
+     */
+    @Transactional
+    public Submission submitStyleTransfer(StyleTransfer transfer, Author author, Optional<String> idempotencyKey,
+                                          boolean mayReadAnyJob) {
+        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, transfer.identity()));
+        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        StyleTransferRequest request = transfer.request();
+        Optional<Job> contentJob = inputArtwork("content.artworkId", request.content(), author, mayReadAnyJob);
+        Optional<Job> styleJob = inputArtwork("style.artworkId", request.style(), author, mayReadAnyJob);
+        Optional<SavedStyle> savedStyle = Optional.ofNullable(request.style()).map(StyleTransferRequest.Source::styleId)
+                .map(styleId -> styles.visible(styleId, author.id(), mayReadAnyJob));
+        Optional<Upload> contentUpload = transfer.contentUpload().map(uploads::record);
+        Optional<Upload> styleUpload = transfer.styleUpload().map(uploads::record);
+
+        StyleCommand.Input content = contentJob.isPresent()
+                ? StyleCommand.Input.ofArtwork(request.content().artworkId())
+                : StyleCommand.Input.ofUpload(contentUpload.orElseThrow().image());
+        StyleCommand.Input style;
+        if (styleJob.isPresent()) {
+            style = StyleCommand.Input.ofArtwork(request.style().artworkId());
+        } else if (savedStyle.isPresent()) {
+            var credit = savedStyle.get().credit();
+            style = StyleCommand.Input.ofSavedStyle(savedStyle.get().id(), savedStyle.get().image().image(),
+                    new StyleCommand.Credit(credit.source(), credit.licence(), credit.attribution()));
+        } else {
+            style = StyleCommand.Input.ofUpload(styleUpload.orElseThrow().image());
+        }
+        long seed = request.seed() != null ? request.seed() : seeds.nextLong(GenerationRequest.MAX_SEED);
+        Visibility visibility = request.visibility() != null ? request.visibility()
+                : Stream.of(contentJob, styleJob).flatMap(Optional::stream).map(JobSubmission::visibilityOf)
+                .max(Comparator.naturalOrder()).orElse(Visibility.PUBLIC);
+        var authorship = authorship(author, request.title(), request.description(), request.licence(), visibility,
+                contentJob);
+        Instant now = clock.instant();
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("content", describe(content, contentUpload, savedStyle));
+        accepted.put("style", describe(style, styleUpload, savedStyle));
+        accepted.put("strength", request.strengthOrDefault());
+        accepted.put("preserveColor", request.preserveColorOrDefault());
+        accepted.put("size", request.sizeOrDefault());
+        accepted.put("seed", seed);
+        putAuthorship(accepted, authorship);
+        Job job = accept(JobKind.STYLE_TRANSFER, author, accepted, key, now);
+        publish(() -> commands.publish(StyleCommand.of(job.id(), content, style, request.strengthOrDefault(),
+                request.preserveColorOrDefault(), request.sizeOrDefault(), seed, authorship, now)));
+        return new Submission(job, false);
+    }
+
+    /**
      * Re-runs the job that made an artwork, with the model, seed and count it recorded, to show whether the same
      * pixels come out again. Anyone who may see the artwork may ask; only generated artworks can be reproduced.
      */
@@ -212,11 +277,57 @@ public class JobSubmission {
      * Any other artwork is answered as if it did not exist.
      */
     private Job visibleArtwork(UUID artworkId, Author author, boolean mayReadAnyJob) {
-        return jobs.findByArtwork(artworkId)
-                .filter(job -> mayReadAnyJob || author.id().equals(job.authorId())
-                        || !Visibility.PRIVATE.name().equals(job.request().get("visibility")))
+        return findVisibleArtwork(artworkId, author, mayReadAnyJob)
                 .orElseThrow(() -> new ProblemException(Problem.of(GatewayProblems.ARTWORK_NOT_FOUND,
                         "There is no artwork " + artworkId + " made by a job of this gateway")));
+    }
+
+    private Optional<Job> findVisibleArtwork(UUID artworkId, Author author, boolean mayReadAnyJob) {
+        return jobs.findByArtwork(artworkId)
+                .filter(job -> mayReadAnyJob || author.id().equals(job.authorId())
+                        || !Visibility.PRIVATE.name().equals(job.request().get("visibility")));
+    }
+
+    /** The job that made an input artwork given by reference, answering for {@code field} when there is none to see. */
+    private Optional<Job> inputArtwork(String field, StyleTransferRequest.Source source, Author author,
+                                       boolean mayReadAnyJob) {
+        if (source == null || source.artworkId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(findVisibleArtwork(source.artworkId(), author, mayReadAnyJob).orElseThrow(() -> {
+            String message = "there is no artwork " + source.artworkId() + " made by a job of this gateway";
+            return new ProblemException(Problem.of(GatewayProblems.ARTWORK_NOT_FOUND, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message))));
+        }));
+    }
+
+    private static Visibility visibilityOf(Job job) {
+        return Visibility.valueOf(String.valueOf(job.request().getOrDefault("visibility", Visibility.PUBLIC)));
+    }
+
+    /** An input as the job records it: the artwork, the saved style, or the facts of the uploaded picture. */
+    private static Map<String, Object> describe(StyleCommand.Input input, Optional<Upload> upload,
+                                                Optional<SavedStyle> savedStyle) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        switch (input.source()) {
+            case ARTWORK -> described.put("artworkId", input.artworkId());
+            case SAVED_STYLE -> {
+                described.put("styleId", input.styleId());
+                described.put("name", savedStyle.orElseThrow().name());
+                described.put("credit", input.credit());
+            }
+            case UPLOAD -> {
+                Upload uploaded = upload.orElseThrow();
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("sha256", uploaded.sha256());
+                facts.put("format", uploaded.format());
+                facts.put("byteSize", uploaded.byteSize());
+                facts.put("width", uploaded.image().width());
+                facts.put("height", uploaded.image().height());
+                described.put("upload", facts);
+            }
+        }
+        return described;
     }
 
     /** Whether the artwork is one of the pictures its generation job made, rather than one of their upscales. */
@@ -309,7 +420,8 @@ public class JobSubmission {
 
     private Job accept(JobKind kind, Author author, Map<String, Object> request, Optional<IdempotencyKey> key,
                        Instant now) {
-        Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, now, now);
+        Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, now,
+                now);
         jobs.insert(job, key);
         return job;
     }

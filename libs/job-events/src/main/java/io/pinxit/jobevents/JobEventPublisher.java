@@ -1,12 +1,17 @@
 package io.pinxit.jobevents;
 
 import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobProgress;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * How a worker reports job progress (on its {@code job-events} channel, keyed by job id); returns once Kafka holds the
@@ -15,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class JobEventPublisher {
 
+    private static final Logger LOG = Logger.getLogger(JobEventPublisher.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final MutinyEmitter<JobEvent> jobEvents;
@@ -24,7 +30,24 @@ public class JobEventPublisher {
     }
 
     public void publish(JobEvent event) {
+        jobEvents.sendMessage(keyed(event)).await().atMost(ACK_TIMEOUT);
+    }
+
+    /**
+     * Reports how far a running job is, with a small preview of the picture as it forms (see
+     * {@link ProgressPreview#of}). Best effort: it does not wait for Kafka and never fails the job, since a lost
+     * progress report only means that followers see the next one. Reports of one job keep their order, and an
+     * outcome published after them is never overtaken (one producer, one partition per job).
+     */
+    public void publishProgress(UUID jobId, JobKind kind, JobProgress progress, String worker, Instant at) {
+        jobEvents.sendMessage(keyed(JobEvent.progressed(jobId, kind, progress, worker, at))).subscribe().with(
+                sent -> { },
+                failure -> LOG.warnf("Progress of job %s (iteration %d) did not reach Kafka: %s", jobId,
+                        progress.iteration(), failure.getMessage()));
+    }
+
+    private static Message<JobEvent> keyed(JobEvent event) {
         var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.jobId().toString()).build();
-        jobEvents.sendMessage(Message.of(event).addMetadata(key)).await().atMost(ACK_TIMEOUT);
+        return Message.of(event).addMetadata(key);
     }
 }

@@ -1,0 +1,120 @@
+package io.pinxit.gateway.rest;
+
+import io.pinxit.catalog.SavedStyle;
+import io.pinxit.catalog.Upload;
+import io.pinxit.gateway.security.Caller;
+import io.pinxit.gateway.service.ImageUploads;
+import io.pinxit.gateway.service.JobSubmission;
+import io.pinxit.gateway.service.StyleRequest;
+import io.pinxit.gateway.service.Styles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The style library: pictures to paint in the manner of, each with the credit its source artwork is owed. */
+@Path(StyleResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class StyleResource {
+
+    static final String PATH = "/api/v1/styles";
+    private static final String IMAGE_PART = "image";
+    private static final String STYLE_PART = "style";
+    private static final int DEFAULT_LIMIT = 50;
+
+    private final Styles styles;
+    private final ImageUploads uploads;
+    private final FormParts forms;
+    private final Caller caller;
+
+    StyleResource(Styles styles, ImageUploads uploads, FormParts forms, Caller caller) {
+        this.styles = styles;
+        this.uploads = uploads;
+        this.forms = forms;
+        this.caller = caller;
+    }
+
+    /** A page of styles, newest first, with the cursor of the next page when there is one. */
+    public record StylePage(List<StyleView> items, String next) {
+    }
+
+    /**
+     * Saves a style: form part {@code style} holds its JSON description (name, attribution, source, licence,
+     * visibility), file part {@code image} its picture (PNG, JPEG or WebP, checked like every upload).
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("scope:jobs:submit")
+    public Response save(@RestForm(STYLE_PART) String style, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        Map<String, FileUpload> parts = FormParts.files(files, Set.of(IMAGE_PART), Set.of(STYLE_PART));
+        StyleRequest request = forms.json(STYLE_PART, style, parts, StyleRequest.class).orElseThrow(() ->
+                FormParts.invalid(STYLE_PART, "is required: a JSON part {\"name\", \"attribution\", \"source\", "
+                        + "\"licence\", \"visibility\"?}"));
+        FileUpload image = Optional.ofNullable(parts.get(IMAGE_PART)).orElseThrow(() ->
+                FormParts.invalid(IMAGE_PART, "is required: the style's picture (PNG, JPEG or WebP) as a file part"));
+        Upload picture = uploads.accept(IMAGE_PART, image.fileName(), image.uploadedFile());
+        SavedStyle saved = styles.save(request, picture, new JobSubmission.Author(caller.accountId(), caller.name()));
+        StyleView view = StyleView.of(saved);
+        return Response.created(URI.create(view.links().get("self"))).entity(view).build();
+    }
+
+    /** The styles listed to the caller: the public ones and their own (an administrator's: all), newest first. */
+    @GET
+    @RolesAllowed("scope:jobs:read")
+    public StylePage list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        List<StyleView> items = styles.list(size, cursor(cursor), caller.accountId(), caller.isAdmin()).stream()
+                .map(StyleView::of).toList();
+        String next = items.size() == size ? items.get(items.size() - 1).id().toString() : null;
+        return new StylePage(items, next);
+    }
+
+    /** A style the caller may see: public and unlisted ones, their own; any other is answered as unknown. */
+    @GET
+    @Path("{id}")
+    @RolesAllowed("scope:jobs:read")
+    public StyleView style(@RestPath UUID id) {
+        return StyleView.of(styles.visible(id, caller.accountId(), caller.isAdmin()));
+    }
+
+    /** The style's picture as stored: a PNG, upright, without the uploaded file's metadata. */
+    @GET
+    @Path("{id}/image")
+    @RolesAllowed("scope:jobs:read")
+    @Produces("image/png")
+    public Response image(@RestPath UUID id) {
+        SavedStyle style = styles.visible(id, caller.accountId(), caller.isAdmin());
+        String sha256 = style.image().image().imageSha256();
+        return Response.ok(styles.picture(style), "image/png")
+                .tag(sha256)
+                .header("Cache-Control", "private, max-age=31536000, immutable")
+                .build();
+    }
+
+    private static Optional<UUID> cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(cursor));
+        } catch (IllegalArgumentException e) {
+            throw FormParts.invalid("cursor", "is not a cursor this API gave");
+        }
+    }
+}
