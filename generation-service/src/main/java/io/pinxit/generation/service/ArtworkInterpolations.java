@@ -9,6 +9,7 @@ import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.LatentImageGenerator;
 import io.pinxit.inference.LatentPoint;
+import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.ArtworkRecorder;
 import io.pinxit.recording.NewArtwork;
 import io.pinxit.recording.StoredImages;

@@ -7,6 +7,7 @@ import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
+import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.ArtworkRecorder;
 import io.pinxit.recording.NewArtwork;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,6 +6,7 @@ import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.inference.PngEncoding;
+import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.ArtworkRecorder;
 import io.pinxit.recording.NewArtwork;
 import io.pinxit.recording.StoredImages;

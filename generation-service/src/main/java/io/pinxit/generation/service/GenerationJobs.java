@@ -8,6 +8,7 @@ import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.generation.config.WorkerConfig;
 import io.pinxit.jobevents.JobEventPublisher;
+import io.pinxit.recording.ArtworkNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;

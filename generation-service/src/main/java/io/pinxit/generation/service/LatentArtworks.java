@@ -4,6 +4,7 @@ import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.inference.LatentImageGenerator;
 import io.pinxit.inference.LatentPoint;
+import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.StoredImages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

@@ -7,6 +7,7 @@ import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.Reproduction;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
+import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.StoredImages;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -34,7 +34,6 @@ public class ArtworkRecorder {
     private final String workerId;
     private final ArtworkSigning signing;
     private final ArtworkEmbeddings embeddings;
-    private final DjlRuntime.RuntimeInfo runtime = DjlRuntime.info();
 
     ArtworkRecorder(ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids, Clock clock,
                     @ConfigProperty(name = "quarkus.application.name") String service,
@@ -53,6 +52,7 @@ public class ArtworkRecorder {
     public void record(NewArtwork made) {
         UUID artworkId = ids.next();
         ModelCard card = made.model();
+        DjlRuntime.RuntimeInfo runtime = DjlRuntime.info(card);
         var picture = made.picture();
         var signed = signing.sign(artworkId, made);
         StoredObject stored = store.putContentAddressed(signed.bytes(), "image/png", "png");
@@ -67,7 +67,7 @@ public class ArtworkRecorder {
         var provenance = new ProvenanceRecord(artworkId, made.jobId(), made.index(), made.authorship(),
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
                 made.parameters(),
-                made.parents().stream()
+                made.parents().stream().filter(NewArtwork.Parent::isArtwork)
                         .map(parent -> new ProvenanceRecord.Parent(parent.artworkId(), parent.relation())).toList(),
                 stored.sha256(),
                 new ProvenanceRecord.Producer(service, workerId, runtime.device(),

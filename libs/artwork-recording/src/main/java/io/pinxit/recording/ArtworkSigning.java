@@ -52,7 +52,7 @@ public class ArtworkSigning {
         try {
             List<ManifestContent.Ingredient> ingredients = new ArrayList<>();
             for (NewArtwork.Parent parent : made.parents()) {
-                ingredients.add(ManifestContent.Ingredient.fromFile(parent.title(), parent.signedPng(),
+                ingredients.add(ManifestContent.Ingredient.fromFile(parent.title(), parent.storedPng(),
                         relationshipOf(parent.relation())));
             }
             var content = new ManifestContent(

@@ -31,8 +31,16 @@ public record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship aut
     public record Picture(byte[] png, int width, int height) {
     }
 
-    /** An artwork this one was made from, with its stored (signed) PNG, which becomes one of the manifest's ingredients. */
-    public record Parent(UUID artworkId, Relation relation, String title, byte[] signedPng) {
+    /**
+     * A picture this one was made from, with its stored bytes, which become one of the manifest's ingredients: a
+     * recorded artwork ({@code artworkId}; a lineage edge with {@code relation}), or a picture that is not an artwork,
+     * such as an upload ({@code artworkId} null; an ingredient only).
+     */
+    public record Parent(UUID artworkId, Relation relation, String title, byte[] storedPng) {
+
+        public boolean isArtwork() {
+            return artworkId != null;
+        }
     }
 
     /** The title an artwork is known by: its author's, else its model and place in its job ("emoji-vae #3"). */

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 public final class DjlRuntime {
 
     static final String DEFAULT_CACHE_DIR = "target/djl-cache";
+    static final String PYTORCH_ENGINE = "PyTorch";
+    static final String ONNX_RUNTIME_ENGINE = "OnnxRuntime";
 
     private DjlRuntime() {}
 
@@ -30,10 +32,20 @@ public final class DjlRuntime {
         return Engine.getInstance().defaultDevice();
     }
 
-    /** What provenance records about the runtime that made a picture. */
+    /** What provenance records about the runtime that made a picture: the default engine. */
     public static RuntimeInfo info() {
         configure();
-        Engine engine = Engine.getInstance();
+        return infoOf(Engine.getInstance());
+    }
+
+    /** The runtime that runs the model a card describes: ONNX models run on OnnxRuntime, all others on PyTorch. */
+    public static RuntimeInfo info(ModelCard card) {
+        configure();
+        return infoOf(ExportedImageGenerator.ONNX_FORMAT.equals(card.format())
+                ? Engine.getEngine(ONNX_RUNTIME_ENGINE) : Engine.getInstance());
+    }
+
+    private static RuntimeInfo infoOf(Engine engine) {
         return new RuntimeInfo(engine.getEngineName(), engine.getVersion(), engine.defaultDevice().toString());
     }
 

@@ -27,8 +27,6 @@ final class ExportedImageGenerator implements ImageGenerator {
 
     static final String TORCHSCRIPT_FORMAT = "torchscript";
     static final String ONNX_FORMAT = "onnx";
-    private static final String PYTORCH_ENGINE = "PyTorch";
-    private static final String ONNX_RUNTIME_ENGINE = "OnnxRuntime";
 
     private final ModelCard card;
     private final Model model;
@@ -55,8 +53,8 @@ final class ExportedImageGenerator implements ImageGenerator {
         requireShape(card);
         DjlRuntime.configure();
         Model model = TORCHSCRIPT_FORMAT.equals(card.format())
-                ? Model.newInstance(card.id(), DjlRuntime.device(), PYTORCH_ENGINE)
-                : Model.newInstance(card.id(), ONNX_RUNTIME_ENGINE);
+                ? Model.newInstance(card.id(), DjlRuntime.device(), DjlRuntime.PYTORCH_ENGINE)
+                : Model.newInstance(card.id(), DjlRuntime.ONNX_RUNTIME_ENGINE);
         try {
             model.load(new ByteArrayInputStream(weights), Map.of());
         } catch (IOException | MalformedModelException | RuntimeException e) {

@@ -33,6 +33,12 @@ class ExportedGeneratorTest {
     }
 
     @Test
+    void provenanceNamesTheEngineThatRunsEachFormat() throws IOException {
+        assertThat(DjlRuntime.info(fixture("tiny-onnx")).engine()).isEqualTo("OnnxRuntime");
+        assertThat(DjlRuntime.info(fixture("tiny-torchscript")).engine()).isEqualTo("PyTorch");
+    }
+
+    @Test
     void weightsWhoseHashIsNotTheCardsAreRefusedNamingBothHashes() throws IOException {
         ModelCard card = fixture("tiny-torchscript");
         String wrong = "0".repeat(64);

@@ -1,4 +1,4 @@
-package io.pinxit.generation.service;
+package io.pinxit.recording;
 
 import java.util.UUID;
 
