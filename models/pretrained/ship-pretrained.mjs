@@ -1,5 +1,5 @@
 // Installs the locked npm packages that hold Pinxit's pretrained models and lays the models out as
-// plain TF.js layers models (model.json + binary weight shard) under pinxit/models/<id>/ for the jar;
+// plain TF.js layers models (model.json + binary weight shards) under pinxit/models/<id>/ for the jar;
 // the upscaler package's own input and result pictures go to a separate folder for tests.
 // Usage: node ship-pretrained.mjs <npm-install-dir> <classes-models-dir> <samples-dir>
 import { spawnSync } from "node:child_process";
@@ -30,7 +30,9 @@ for (const scale of [2, 4]) {
   copyFileSync(join(esrgan, "assets", "fixture.png"), join(samples, "input.png"));
   copyFileSync(join(esrgan, "assets", "samples", `${scale}x`, "result.png"), join(samples, "result.png"));
 }
-shipBundledLayersModel(join(modules, "nsfwjs", "dist", "models", "mobilenet_v2"), directory(modelsDir, "nsfwjs-mobilenet-v2"));
+const nsfwjs = join(modules, "nsfwjs", "dist", "models");
+shipBundledLayersModel(join(nsfwjs, "mobilenet_v2"), directory(modelsDir, "nsfwjs-mobilenet-v2"));
+shipBundledLayersModel(join(nsfwjs, "inception_v3"), directory(modelsDir, "nsfwjs-inception-v3"));
 
 function install() {
   mkdirSync(installDir, { recursive: true });
@@ -52,18 +54,23 @@ function install() {
 }
 
 // nsfwjs bundles each model as CommonJS modules: model.min.js exports {modelTopology, weightsManifest}
-// and each shard module exports its bytes as base64. Written back out they are a standard layers model.
+// and each shard module exports its bytes as base64. Written back out, each shard as <path>.bin, they are
+// a standard layers model.
 function shipBundledLayersModel(source, target) {
   const require = createRequire(join(source, "model.min.js"));
   const model = require(join(source, "model.min.js"));
-  if (model.weightsManifest.length !== 1 || model.weightsManifest[0].paths.length !== 1) {
-    throw new Error(`${source} is expected to hold a single weight shard`);
-  }
-  const shard = Buffer.from(require(join(source, `${model.weightsManifest[0].paths[0]}.min.js`)), "base64");
-  const manifest = [{ paths: [SHARD], weights: model.weightsManifest[0].weights }];
+  const manifest = model.weightsManifest.map((group) => ({
+    paths: group.paths.map((path) => {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(path)) {
+        throw new Error(`${source} names an unexpected weight shard '${path}'`);
+      }
+      writeFileSync(join(target, `${path}.bin`), Buffer.from(require(join(source, `${path}.min.js`)), "base64"));
+      return `${path}.bin`;
+    }),
+    weights: group.weights,
+  }));
   writeFileSync(join(target, "model.json"),
     JSON.stringify({ format: "layers-model", modelTopology: model.modelTopology, weightsManifest: manifest }));
-  writeFileSync(join(target, SHARD), shard);
 }
 
 function directory(root, id) {

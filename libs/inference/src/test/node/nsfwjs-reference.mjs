@@ -1,16 +1,19 @@
-// Runs nsfwjs's MobileNet v2 on TensorFlow.js's pure-JS CPU backend and writes, per picture, the class
-// probabilities and the flatten_1 features as JSON. Pictures are raw 8-bit RGB files.
-// Usage: node nsfwjs-reference.mjs <out.json> <width> <height> <file.rgb> [<width> <height> <file.rgb> ...]
+// Runs one of nsfwjs's models (MobileNetV2 unless --model= names another, e.g. InceptionV3) on TensorFlow.js's
+// pure-JS CPU backend and writes, per picture, the class probabilities and the flatten_1 features as JSON.
+// Pictures are raw 8-bit RGB files.
+// Usage: node nsfwjs-reference.mjs [--model=NAME] <out.json> <width> <height> <file.rgb> [<width> <height> <file.rgb> ...]
 import { readFileSync, writeFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import * as nsfwjs from "nsfwjs";
 
-const [out, ...args] = process.argv.slice(2);
+const options = process.argv.slice(2);
+const modelName = options[0]?.startsWith("--model=") ? options.shift().slice("--model=".length) : "MobileNetV2";
+const [out, ...args] = options;
 if (args.length === 0 || args.length % 3 !== 0) {
-  throw new Error("usage: node nsfwjs-reference.mjs <out.json> <width> <height> <file.rgb> ...");
+  throw new Error("usage: node nsfwjs-reference.mjs [--model=NAME] <out.json> <width> <height> <file.rgb> ...");
 }
 await tf.setBackend("cpu");
-const model = await nsfwjs.load("MobileNetV2");
+const model = await nsfwjs.load(modelName);
 
 const results = [];
 for (let i = 0; i < args.length; i += 3) {

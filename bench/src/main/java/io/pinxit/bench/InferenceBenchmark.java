@@ -37,7 +37,7 @@ public final class InferenceBenchmark {
         System.out.printf("%s, median of %d runs after a warm-up%n", DjlRuntime.info(), RUNS);
         for (ModelCard card : catalog.cards()) {
             switch (card.family()) {
-                case ModelCard.GENERATOR_FAMILY -> generator(loader, card);
+                case ModelCard.GAN_FAMILY, ModelCard.VAE_FAMILY -> generator(loader, card);
                 case ModelCard.UPSCALER_FAMILY -> upscaler(loader, card);
                 case ModelCard.FEATURE_EXTRACTOR_FAMILY -> embedder(loader, card);
                 default -> System.out.printf("%s: family %s is not measured%n", card.id(), card.family());

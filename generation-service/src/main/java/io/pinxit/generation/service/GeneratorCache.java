@@ -2,9 +2,12 @@ package io.pinxit.generation.service;
 
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
+import io.pinxit.inference.LatentImageGenerator;
+import io.pinxit.inference.LatentPoint;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +65,13 @@ final class GeneratorCache implements AutoCloseable {
         }
     }
 
-    /** A generator whose every call goes through this cache, so it stays usable however often it is unloaded. */
+    /**
+     * A generator whose every call goes through this cache, so it stays usable however often it is unloaded; a VAE's
+     * is a {@link LatentImageGenerator}, as the loaded model is.
+     */
     ImageGenerator generatorOf(Source source) {
-        return new CachedGenerator(source);
+        return ModelCard.VAE_FAMILY.equals(source.card().family())
+                ? new CachedLatentGenerator(source) : new CachedGenerator(source);
     }
 
     /** The ids of the loaded models, least recently used first. */
@@ -123,9 +130,9 @@ final class GeneratorCache implements AutoCloseable {
         }
     }
 
-    private final class CachedGenerator implements ImageGenerator {
+    private class CachedGenerator implements ImageGenerator {
 
-        private final Source source;
+        final Source source;
 
         CachedGenerator(Source source) {
             this.source = source;
@@ -154,6 +161,32 @@ final class GeneratorCache implements AutoCloseable {
         /** The cache owns the loaded model; a caller closing its handle unloads nothing. */
         @Override
         public void close() {
+        }
+    }
+
+    private final class CachedLatentGenerator extends CachedGenerator implements LatentImageGenerator {
+
+        CachedLatentGenerator(Source source) {
+            super(source);
+        }
+
+        @Override
+        public List<LatentPoint> pointsOf(long seed, int count, String label) {
+            return use(source, generator -> latent(generator).pointsOf(seed, count, label));
+        }
+
+        @Override
+        public LatentPoint encode(BufferedImage picture, String label) {
+            return use(source, generator -> latent(generator).encode(picture, label));
+        }
+
+        @Override
+        public List<GeneratedImage> decode(List<LatentPoint> points) {
+            return use(source, generator -> latent(generator).decode(points));
+        }
+
+        private static LatentImageGenerator latent(ImageGenerator generator) {
+            return (LatentImageGenerator) generator;
         }
     }
 }

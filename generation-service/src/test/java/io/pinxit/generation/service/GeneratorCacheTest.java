@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
+import io.pinxit.inference.LatentImageGenerator;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.ModelCatalog;
 import io.quarkus.test.common.WithTestResource;
@@ -88,6 +89,21 @@ class GeneratorCacheTest {
             assertThat(cache.generatorOf(torchScript).generate(1, 1)).hasSize(1);
 
             assertThat(cache.loadedModelIds()).containsExactly("tiny-torchscript");
+        }
+    }
+
+    @Test
+    void aVaesHandleReachesItsLatentSpaceThroughTheCache() {
+        var shipped = ModelCatalog.fromClasspath();
+        var vae = GeneratorCache.Source.of(shipped.find("emoji-vae").orElseThrow(), shipped);
+        try (var cache = new GeneratorCache(1)) {
+            ImageGenerator handle = cache.generatorOf(vae);
+
+            assertThat(handle).isInstanceOf(LatentImageGenerator.class);
+            var latent = (LatentImageGenerator) handle;
+            assertThat(latent.decode(latent.pointsOf(3, 2, "flags")).get(1).png())
+                    .isEqualTo(handle.generate(3, 2, "flags").get(1).png());
+            assertThat(cache.generatorOf(torchScript)).isNotInstanceOf(LatentImageGenerator.class);
         }
     }
 

@@ -38,7 +38,8 @@ public record ModelCard(
         String intendedUse,
         String limitations) {
 
-    public static final String GENERATOR_FAMILY = "gan";
+    public static final String GAN_FAMILY = "gan";
+    public static final String VAE_FAMILY = "vae";
     public static final String UPSCALER_FAMILY = "upscaler";
     public static final String FEATURE_EXTRACTOR_FAMILY = "feature-extractor";
 
@@ -48,10 +49,13 @@ public record ModelCard(
         dataSources = dataSources == null ? List.of() : List.copyOf(dataSources);
     }
 
-    /** Whether this model turns seeds into pictures, as opposed to transforming or describing them. */
+    /**
+     * Whether this model turns seeds into pictures (a GAN or a VAE), as opposed to transforming or describing
+     * them.
+     */
     @JsonIgnore
     public boolean isGenerator() {
-        return GENERATOR_FAMILY.equals(family);
+        return GAN_FAMILY.equals(family) || VAE_FAMILY.equals(family);
     }
 
     /** The range of a generator's output values, mapped linearly onto 0..255 per channel. */

@@ -9,6 +9,7 @@ import io.pinxit.inference.gan.ConditionalDcgan32;
 import io.pinxit.inference.gan.Dcgan32;
 import io.pinxit.inference.tfjs.LayersModel;
 import io.pinxit.inference.upscale.ImageUpscaler;
+import io.pinxit.inference.vae.ConditionalVae32;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class ModelLoader {
     static final String TFJS_LAYERS_FORMAT = "tfjs-layers";
     static final String DCGAN_32 = "dcgan-32";
     static final String CONDITIONAL_DCGAN_32 = "conditional-dcgan-32";
+    static final String CONDITIONAL_VAE_32 = "conditional-vae-32";
 
     private final ModelCatalog catalog;
 
@@ -38,7 +40,9 @@ public final class ModelLoader {
 
     /**
      * Loads the generator a card describes: a {@code dcgan-32} takes a seed, a {@code conditional-dcgan-32}
-     * a seed and one of the card's {@code labels} ({@link ImageGenerator#generate(long, int, String)}).
+     * a seed and one of the card's {@code labels} ({@link ImageGenerator#generate(long, int, String)}). A
+     * {@code conditional-vae-32} (family {@code vae}) takes a seed and a label too, and is a
+     * {@link LatentImageGenerator}: it also encodes pictures and decodes any points of its latent space.
      *
      * A {@code torchscript} or {@code onnx} generator, exported from another framework, takes a seed and is run
      * once on loading to check that it gives the card's picture size.
@@ -48,10 +52,14 @@ public final class ModelLoader {
      * @throws ModelLoadException when the weights cannot be read or the card names an unknown kind
      */
     public ImageGenerator load(ModelCard card) {
-        if (ModelCard.GENERATOR_FAMILY.equals(card.family()) && ExportedImageGenerator.isExportedFormat(card.format())) {
+        if (card.isGenerator() && ExportedImageGenerator.isExportedFormat(card.format())) {
             return loadExported(card);
         }
-        requireKind(card, ModelCard.GENERATOR_FAMILY, DJL_PARAMS_FORMAT);
+        return ModelCard.VAE_FAMILY.equals(card.family()) ? loadVae(card) : loadDcgan(card);
+    }
+
+    private ImageGenerator loadDcgan(ModelCard card) {
+        requireKind(card, ModelCard.GAN_FAMILY, DJL_PARAMS_FORMAT);
         boolean conditional = CONDITIONAL_DCGAN_32.equals(card.architecture());
         if (!conditional && !DCGAN_32.equals(card.architecture())) {
             throw new ModelLoadException("Model '%s' is a %s; only %s and %s generators can be loaded"
@@ -62,20 +70,38 @@ public final class ModelLoader {
                     ? "Conditional generator '%s' must list its labels".formatted(card.id())
                     : "Generator '%s' is not conditional but lists labels".formatted(card.id()));
         }
+        Block generator = conditional
+                ? ConditionalDcgan32.generator(card.latentSize(), card.baseWidth())
+                : Dcgan32.generator(card.latentSize(), card.baseWidth());
+        return new DcganImageGenerator(card, withWeights(card, generator));
+    }
+
+    private ImageGenerator loadVae(ModelCard card) {
+        requireKind(card, ModelCard.VAE_FAMILY, DJL_PARAMS_FORMAT);
+        if (!CONDITIONAL_VAE_32.equals(card.architecture())) {
+            throw new ModelLoadException("Model '%s' is a %s; only %s VAEs can be loaded"
+                    .formatted(card.id(), card.architecture(), CONDITIONAL_VAE_32));
+        }
+        if (card.labels().isEmpty()) {
+            throw new ModelLoadException("Conditional VAE '%s' must list its labels".formatted(card.id()));
+        }
+        var network = new ConditionalVae32(card.latentSize(), card.baseWidth());
+        return new VaeImageGenerator(card, withWeights(card, network), network);
+    }
+
+    /** A model of {@code network} holding the card's verified weights. */
+    private Model withWeights(ModelCard card, Block network) {
         byte[] weights = verifiedFiles(card).get(card.weightsFile());
         Model model = Model.newInstance(card.id(), DjlRuntime.device());
         try {
-            Block generator = conditional
-                    ? ConditionalDcgan32.generator(card.latentSize(), card.baseWidth())
-                    : Dcgan32.generator(card.latentSize(), card.baseWidth());
-            generator.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(weights)));
-            model.setBlock(generator);
+            network.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(weights)));
+            model.setBlock(network);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new ModelLoadException("Cannot read the weights of model '%s'".formatted(card.id()), e);
         }
         logLoaded(card, model.getNDManager().getDevice().toString());
-        return new DcganImageGenerator(card, model);
+        return model;
     }
 
     private ImageGenerator loadExported(ModelCard card) {

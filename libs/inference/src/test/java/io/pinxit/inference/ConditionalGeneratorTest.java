@@ -48,7 +48,7 @@ class ConditionalGeneratorTest {
         byte[] weights = tinyGeneratorWeights();
         Path dir = Files.createDirectories(models.resolve(MODEL_ID));
         Files.write(dir.resolve("tiny-cgan.params"), weights);
-        ModelCard card = new ModelCard(MODEL_ID, "0.0.1", ModelCard.GENERATOR_FAMILY, ModelLoader.DJL_PARAMS_FORMAT,
+        ModelCard card = new ModelCard(MODEL_ID, "0.0.1", ModelCard.GAN_FAMILY, ModelLoader.DJL_PARAMS_FORMAT,
                 ModelLoader.CONDITIONAL_DCGAN_32, LATENT_SIZE, WIDTH, 32, 32, "tiny-cgan.params", Sha256.hex(weights),
                 List.of(), 0, null, LABELS, null, List.of(), null, "tests", "none");
         ModelCatalog.JSON.writeValue(dir.resolve("card.json").toFile(), card);

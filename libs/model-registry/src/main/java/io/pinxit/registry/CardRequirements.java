@@ -36,8 +36,8 @@ final class CardRequirements {
             violations.add(new Violation("id", "must be 1-63 lower-case letters, digits and hyphens"));
         }
         requireText(violations, "version", card.version());
-        if (!ModelCard.GENERATOR_FAMILY.equals(card.family())) {
-            violations.add(new Violation("family", "must be \"gan\": only generators can be registered"));
+        if (!card.isGenerator()) {
+            violations.add(new Violation("family", "must be \"gan\" or \"vae\": only generators can be registered"));
         }
         if (!FORMATS.contains(card.format())) {
             violations.add(new Violation("format", "must be \"torchscript\" or \"onnx\""));

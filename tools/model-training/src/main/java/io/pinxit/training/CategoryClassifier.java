@@ -111,7 +111,7 @@ final class CategoryClassifier implements AutoCloseable {
                 collector.backward(total);
                 value = total.getFloat();
             }
-            DcganTrainer.update(network, optimizer);
+            Gradients.apply(network, optimizer);
             return value;
         }
     }

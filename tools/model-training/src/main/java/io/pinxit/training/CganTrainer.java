@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a {@link ConditionalDcgan32} pair on class-balanced batches. The discriminator learns
@@ -32,7 +33,7 @@ import java.util.List;
  * logits; the generator learns to be taken for real and for the category it was asked for (AC-GAN).
  * Freezing and optimizers as in {@link DcganTrainer}.
  */
-final class CganTrainer implements GanTrainer {
+final class CganTrainer implements ModelTrainer {
 
     private final TrainingOptions options;
     private final LabelledEmoji data;
@@ -68,24 +69,24 @@ final class CganTrainer implements GanTrainer {
         initialize();
     }
 
-    @Override
-    public Block generator() {
+    /** The network that is published. */
+    Block generator() {
         return generator;
     }
 
     @Override
-    public Block discriminator() {
-        return discriminator;
+    public Map<String, Block> networks() {
+        return Map.of(Checkpoints.GENERATOR, generator, Checkpoints.DISCRIMINATOR, discriminator);
     }
 
     @Override
     public void restore(Checkpoints checkpoints, Checkpoints.Progress progress) throws IOException, MalformedModelException {
-        checkpoints.restore(progress, generatorModel.getNDManager(), generator, discriminator);
+        checkpoints.restore(progress, generatorModel.getNDManager(), networks());
         initialize();
     }
 
     @Override
-    public StepLosses step(int step) {
+    public List<Figure> step(int step) {
         NDManager manager = generatorModel.getNDManager();
         try (NDManager scope = manager.newSubManager()) {
             var store = new ParameterStore(scope, false);
@@ -117,7 +118,7 @@ final class CganTrainer implements GanTrainer {
                 discriminatorLoss = total.getFloat();
                 realClassLoss = classOnReal.getFloat();
             }
-            DcganTrainer.update(discriminator, discriminatorOptimizer);
+            Gradients.apply(discriminator, discriminatorOptimizer);
 
             float generatorLoss;
             DcganTrainer.setTrainable(discriminator, false);
@@ -130,8 +131,9 @@ final class CganTrainer implements GanTrainer {
             } finally {
                 DcganTrainer.setTrainable(discriminator, true);
             }
-            DcganTrainer.update(generator, generatorOptimizer);
-            return new StepLosses(discriminatorLoss, generatorLoss, realClassLoss);
+            Gradients.apply(generator, generatorOptimizer);
+            return List.of(new Figure("D", discriminatorLoss), new Figure("G", generatorLoss),
+                    new Figure("class on real", realClassLoss));
         }
     }
 

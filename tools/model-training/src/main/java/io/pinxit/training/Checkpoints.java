@@ -3,6 +3,7 @@ package io.pinxit.training;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
@@ -13,18 +14,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Training snapshots under {@code <dir>/step-NNNNNN/}: both networks' parameters and the progress so
- * far. Optimizer moments are not kept, so a resumed run restarts Adam's averages.
+ * Training snapshots under {@code <dir>/step-NNNNNN/}: each trained network's parameters ({@code <name>.params})
+ * and the progress so far. Optimizer moments are not kept, so a resumed run restarts Adam's averages.
  */
 final class Checkpoints {
 
-    static final String GENERATOR_FILE = "generator.params";
-    static final String DISCRIMINATOR_FILE = "discriminator.params";
+    static final String GENERATOR = "generator";
+    static final String DISCRIMINATOR = "discriminator";
+    static final String GENERATOR_FILE = paramsFile(GENERATOR);
     static final String PROGRESS_FILE = "progress.json";
     static final String PREVIEW_FILE = "samples.png";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,19 +40,31 @@ final class Checkpoints {
         this.dir = dir;
     }
 
-    /** How far a run had got when a checkpoint was written. */
-    record Progress(int step, double trainingSeconds, float discriminatorLoss, float generatorLoss) {}
+    /** How far a run had got when a checkpoint was written, and the mean figures of its last logged steps. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Progress(int step, double trainingSeconds, Map<String, Float> figures) {
+
+        Progress {
+            figures = figures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        }
+    }
+
+    /** The file a network named {@code name} is kept in. */
+    static String paramsFile(String name) {
+        return name + ".params";
+    }
 
     /** Where the snapshot of {@code step} goes. */
     Path stepDir(int step) {
         return dir.resolve("step-%06d".formatted(step));
     }
 
-    Path save(Block generator, Block discriminator, Progress progress) throws IOException {
+    Path save(Map<String, Block> networks, Progress progress) throws IOException {
         Path target = stepDir(progress.step());
         Files.createDirectories(target);
-        saveParameters(generator, target.resolve(GENERATOR_FILE));
-        saveParameters(discriminator, target.resolve(DISCRIMINATOR_FILE));
+        for (Map.Entry<String, Block> network : networks.entrySet()) {
+            saveParameters(network.getValue(), target.resolve(paramsFile(network.getKey())));
+        }
         JSON.writeValue(target.resolve(PROGRESS_FILE).toFile(), progress);
         return target;
     }
@@ -71,11 +88,12 @@ final class Checkpoints {
         return Files.isRegularFile(progress) ? Optional.of(JSON.readValue(progress.toFile(), Progress.class)) : Optional.empty();
     }
 
-    void restore(Progress progress, NDManager manager, Block generator, Block discriminator)
+    void restore(Progress progress, NDManager manager, Map<String, Block> networks)
             throws IOException, MalformedModelException {
         Path source = stepDir(progress.step());
-        loadParameters(generator, manager, source.resolve(GENERATOR_FILE));
-        loadParameters(discriminator, manager, source.resolve(DISCRIMINATOR_FILE));
+        for (Map.Entry<String, Block> network : networks.entrySet()) {
+            loadParameters(network.getValue(), manager, source.resolve(paramsFile(network.getKey())));
+        }
     }
 
     static void saveParameters(Block block, Path file) throws IOException {

@@ -26,6 +26,7 @@ import io.pinxit.inference.gan.LatentSampler;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One generator and one discriminator trained against each other, one step at a time. Each network
@@ -33,7 +34,7 @@ import java.util.List;
  * the generator learns from it (BatchNorm running statistics stay unfrozen: freezing them breaks
  * backward in DJL's PyTorch engine).
  */
-final class DcganTrainer implements GanTrainer {
+final class DcganTrainer implements ModelTrainer {
 
     private final TrainingOptions options;
     private final EmojiDataset dataset;
@@ -64,24 +65,24 @@ final class DcganTrainer implements GanTrainer {
         initialize();
     }
 
-    @Override
-    public Block generator() {
+    /** The network that is published. */
+    Block generator() {
         return generator;
     }
 
     @Override
-    public Block discriminator() {
-        return discriminator;
+    public Map<String, Block> networks() {
+        return Map.of(Checkpoints.GENERATOR, generator, Checkpoints.DISCRIMINATOR, discriminator);
     }
 
     @Override
     public void restore(Checkpoints checkpoints, Checkpoints.Progress progress) throws IOException, MalformedModelException {
-        checkpoints.restore(progress, generatorModel.getNDManager(), generator, discriminator);
+        checkpoints.restore(progress, generatorModel.getNDManager(), networks());
         initialize();
     }
 
     @Override
-    public StepLosses step(int step) {
+    public List<Figure> step(int step) {
         NDManager manager = generatorModel.getNDManager();
         try (NDManager scope = manager.newSubManager()) {
             var store = new ParameterStore(scope, false);
@@ -103,7 +104,7 @@ final class DcganTrainer implements GanTrainer {
                 collector.backward(total);
                 discriminatorLoss = total.getFloat();
             }
-            update(discriminator, discriminatorOptimizer);
+            Gradients.apply(discriminator, discriminatorOptimizer);
 
             float generatorLoss;
             setTrainable(discriminator, false);
@@ -114,8 +115,8 @@ final class DcganTrainer implements GanTrainer {
             } finally {
                 setTrainable(discriminator, true);
             }
-            update(generator, generatorOptimizer);
-            return StepLosses.unconditional(discriminatorLoss, generatorLoss);
+            Gradients.apply(generator, generatorOptimizer);
+            return List.of(new Figure("D", discriminatorLoss), new Figure("G", generatorLoss));
         }
     }
 
@@ -141,18 +142,6 @@ final class DcganTrainer implements GanTrainer {
                 Dcgan32.latentShape(options.batchSize(), TrainingOptions.LATENT_SIZE));
         discriminator.initialize(discriminatorModel.getNDManager(), DataType.FLOAT32,
                 Dcgan32.imageShape(options.batchSize()));
-    }
-
-    static void update(Block block, Optimizer optimizer) {
-        for (Pair<String, Parameter> entry : block.getParameters()) {
-            Parameter parameter = entry.getValue();
-            if (parameter.requiresGradient()) {
-                NDArray weight = parameter.getArray();
-                try (NDArray gradient = weight.getGradient()) {
-                    optimizer.update(parameter.getId(), weight, gradient);
-                }
-            }
-        }
     }
 
     static void setTrainable(Block block, boolean trainable) {

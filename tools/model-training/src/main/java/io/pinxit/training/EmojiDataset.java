@@ -1,6 +1,7 @@
 package io.pinxit.training;
 
 import io.pinxit.inference.gan.Dcgan32;
+import io.pinxit.inference.gan.PictureTensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +14,14 @@ import javax.imageio.ImageIO;
 /**
  * The emoji pictures as training tensors: each 64×64 PNG is composited onto white, shrunk to 32×32 by
  * averaging 2×2 blocks (exact and deterministic, unlike a scaler's filtering) and scaled to [-1, 1],
- * stored channel-first.
+ * stored channel-first: {@link PictureTensor}, the preparation a VAE applies to the pictures it encodes.
  */
 final class EmojiDataset {
 
     static final List<String> SETS = List.of("twitter", "google");
     private static final int SOURCE_SIZE = 64;
     static final int SIZE = Dcgan32.IMAGE_SIZE;
-    static final int IMAGE_FLOATS = Dcgan32.CHANNELS * SIZE * SIZE;
+    static final int IMAGE_FLOATS = PictureTensor.FLOATS;
 
     private final float[] pixels;
     private final List<Path> files;
@@ -48,7 +49,7 @@ final class EmojiDataset {
             if (image == null || image.getWidth() != SOURCE_SIZE || image.getHeight() != SOURCE_SIZE) {
                 throw new IOException("Not a " + SOURCE_SIZE + "×" + SOURCE_SIZE + " PNG: " + files.get(i));
             }
-            writeTensor(image, pixels, i * IMAGE_FLOATS);
+            PictureTensor.write(image, pixels, i * IMAGE_FLOATS);
         }
         return new EmojiDataset(pixels, files);
     }
@@ -66,28 +67,6 @@ final class EmojiDataset {
     void copyBatch(int[] indices, float[] batch) {
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(pixels, indices[i] * IMAGE_FLOATS, batch, i * IMAGE_FLOATS, IMAGE_FLOATS);
-        }
-    }
-
-    private static void writeTensor(BufferedImage image, float[] target, int offset) {
-        int plane = SIZE * SIZE;
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-                float[] rgb = new float[3];
-                for (int dy = 0; dy < 2; dy++) {
-                    for (int dx = 0; dx < 2; dx++) {
-                        int argb = image.getRGB(2 * x + dx, 2 * y + dy);
-                        float alpha = ((argb >>> 24) & 0xFF) / 255f;
-                        for (int c = 0; c < 3; c++) {
-                            float channel = (argb >>> (16 - 8 * c)) & 0xFF;
-                            rgb[c] += alpha * channel + (1f - alpha) * 255f;
-                        }
-                    }
-                }
-                for (int c = 0; c < 3; c++) {
-                    target[offset + c * plane + y * SIZE + x] = rgb[c] / 4f / 127.5f - 1f;
-                }
-            }
         }
     }
 }

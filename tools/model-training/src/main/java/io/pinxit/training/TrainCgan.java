@@ -39,7 +39,8 @@ public final class TrainCgan {
         }
     }
 
-    private static void requireCardLabels(ModelCard card, LabelledEmoji data) throws IOException {
+    /** Refuses a card whose labels are not the ones the data yields, in its order: networks number labels by position. */
+    static void requireCardLabels(ModelCard card, LabelledEmoji data) throws IOException {
         if (!card.labels().equals(data.labels())) {
             throw new IOException("Card %s lists labels %s but the data yields %s"
                     .formatted(card.id(), card.labels(), data.labels()));

@@ -1,13 +1,17 @@
 package io.pinxit.training;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link GanTrainer} from where its checkpoints left off to the requested step: logs mean losses and
- * throughput every {@value #LOG_EVERY} steps and saves a checkpoint with a preview sheet as often as asked.
+ * Runs a {@link ModelTrainer} from where its checkpoints left off to the requested step: logs the mean of each of
+ * its figures and the throughput every {@value #LOG_EVERY} steps, and saves a checkpoint with a preview sheet as
+ * often as asked.
  */
 final class TrainingLoop {
 
@@ -25,14 +29,14 @@ final class TrainingLoop {
     }
 
     /** Trains, resuming from the newest checkpoint when asked to, and returns how far it got. */
-    Checkpoints.Progress run(GanTrainer trainer) throws Exception {
+    Checkpoints.Progress run(ModelTrainer trainer) throws Exception {
         return train(trainer, startingPoint(trainer));
     }
 
-    private Checkpoints.Progress startingPoint(GanTrainer trainer) throws Exception {
+    private Checkpoints.Progress startingPoint(ModelTrainer trainer) throws Exception {
         Optional<Checkpoints.Progress> latest = options.resume() ? checkpoints.latest() : Optional.empty();
         if (latest.isEmpty()) {
-            return new Checkpoints.Progress(0, 0, Float.NaN, Float.NaN);
+            return new Checkpoints.Progress(0, 0, Map.of());
         }
         int step = Math.min(latest.get().step(), options.steps());
         Checkpoints.Progress progress = checkpoints.at(step).orElseThrow(
@@ -42,35 +46,28 @@ final class TrainingLoop {
         return progress;
     }
 
-    private Checkpoints.Progress train(GanTrainer trainer, Checkpoints.Progress start) throws Exception {
+    private Checkpoints.Progress train(ModelTrainer trainer, Checkpoints.Progress start) throws Exception {
         Checkpoints.Progress progress = start;
         long windowStart = System.nanoTime();
-        double sumDiscriminator = 0;
-        double sumGenerator = 0;
-        double sumRealClass = 0;
+        Map<String, Double> sums = new LinkedHashMap<>();
         for (int step = start.step(); step < options.steps(); step++) {
-            GanTrainer.StepLosses losses = trainer.step(step);
-            sumDiscriminator += losses.discriminator();
-            sumGenerator += losses.generator();
-            sumRealClass += losses.hasClassLoss() ? losses.realClass() : 0;
+            for (ModelTrainer.Figure figure : trainer.step(step)) {
+                sums.merge(figure.name(), (double) figure.value(), Double::sum);
+            }
             int done = step + 1;
             if (done % LOG_EVERY == 0 || done == options.steps()) {
                 int window = (done - 1) % LOG_EVERY + 1;
                 double seconds = (System.nanoTime() - windowStart) / 1e9;
-                progress = new Checkpoints.Progress(done, progress.trainingSeconds() + seconds,
-                        (float) (sumDiscriminator / window), (float) (sumGenerator / window));
-                String classLoss = losses.hasClassLoss()
-                        ? String.format(Locale.ROOT, " (class on real %.4f)", sumRealClass / window) : "";
-                LOG.info(String.format(Locale.ROOT, "step %d/%d  loss D %.4f%s  G %.4f  %.0f images/s  %.1f min",
-                        done, options.steps(), progress.discriminatorLoss(), classLoss, progress.generatorLoss(),
-                        window * options.batchSize() / seconds, progress.trainingSeconds() / 60));
-                sumDiscriminator = 0;
-                sumGenerator = 0;
-                sumRealClass = 0;
+                Map<String, Float> means = new LinkedHashMap<>();
+                sums.forEach((name, sum) -> means.put(name, (float) (sum / window)));
+                progress = new Checkpoints.Progress(done, progress.trainingSeconds() + seconds, means);
+                LOG.info(String.format(Locale.ROOT, "step %d/%d  %s  %.0f images/s  %.1f min", done, options.steps(),
+                        logged(means), window * options.batchSize() / seconds, progress.trainingSeconds() / 60));
+                sums.clear();
                 windowStart = System.nanoTime();
             }
             if (done % options.checkpointEvery() == 0 || done == options.steps()) {
-                var saved = checkpoints.save(trainer.generator(), trainer.discriminator(), progress);
+                var saved = checkpoints.save(trainer.networks(), progress);
                 SampleSheet.write(trainer.preview(options.seed(), previewCount),
                         saved.resolve(Checkpoints.PREVIEW_FILE));
                 LOG.info("Checkpoint {}", saved);
@@ -78,5 +75,11 @@ final class TrainingLoop {
             }
         }
         return progress;
+    }
+
+    private static String logged(Map<String, Float> means) {
+        StringJoiner line = new StringJoiner("  ");
+        means.forEach((name, mean) -> line.add(String.format(Locale.ROOT, "%s %.4f", name, mean)));
+        return line.toString();
     }
 }

@@ -55,8 +55,11 @@ public final class Dcgan32 {
         return discriminator;
     }
 
-    /** Image {@code (N, 3, 32, 32)} → flat features {@code (N, 4·width·4·4)}: the discriminators' shared trunk. */
-    static SequentialBlock discriminatorFeatures(int width) {
+    /**
+     * Image {@code (N, 3, 32, 32)} → flat features {@code (N, 4·width·4·4)}: the trunk the discriminators and the
+     * VAE's encoder share.
+     */
+    public static SequentialBlock discriminatorFeatures(int width) {
         return new SequentialBlock()
                 .add(downsample(width))
                 .add(Activation.leakyReluBlock(LEAK))

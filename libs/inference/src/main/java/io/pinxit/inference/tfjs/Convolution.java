@@ -6,8 +6,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import java.util.List;
 
 /**
- * Conv2D and DepthwiseConv2D (groups = input channels). TF's 'same' padding puts the odd pixel after the
- * image, which PyTorch's symmetric padding cannot say, so uneven padding is added explicitly.
+ * Conv2D and DepthwiseConv2D (groups = input channels). Uneven 'same' padding is added explicitly (see
+ * {@link SamePadding}).
  *
  * @param kernel in PyTorch's OIHW layout
  * @param bias one per output channel, or null
@@ -26,25 +26,17 @@ record Convolution(
         NDArray x = inputs.get(0);
         Shape padding = new Shape(0, 0);
         if (samePadding) {
-            int[] vertical = samePadding(x.getShape().get(2), 0);
-            int[] horizontal = samePadding(x.getShape().get(3), 1);
-            if (vertical[0] == vertical[1] && horizontal[0] == horizontal[1]) {
-                padding = new Shape(vertical[0], horizontal[0]);
+            long[] window = {
+                (kernel.getShape().get(2) - 1) * dilation[0] + 1, (kernel.getShape().get(3) - 1) * dilation[1] + 1};
+            SamePadding same = SamePadding.of(x.getShape(), window, strides);
+            if (same.symmetric()) {
+                padding = new Shape(same.top(), same.left());
             } else {
-                x = x.pad(new Shape(horizontal[0], horizontal[1], vertical[0], vertical[1]), 0);
+                x = x.pad(same.asPadShape(), 0);
             }
         }
         NDArray y = Conv2d.conv2d(x, kernel, bias, new Shape(strides[0], strides[1]), padding,
                 new Shape(dilation[0], dilation[1]), groups).singletonOrThrow();
         return activation.apply(y);
-    }
-
-    /** TF's padding before and after one spatial axis: the output has ceil(size / stride) positions. */
-    private int[] samePadding(long size, int axis) {
-        long kernelSize = kernel.getShape().get(2 + axis);
-        long effectiveKernel = (kernelSize - 1) * dilation[axis] + 1;
-        long outputSize = (size + strides[axis] - 1) / strides[axis];
-        int total = (int) Math.max((outputSize - 1) * strides[axis] + effectiveKernel - size, 0);
-        return new int[] {total / 2, total - total / 2};
     }
 }

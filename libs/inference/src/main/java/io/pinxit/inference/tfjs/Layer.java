@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
 /** One layer of a layers model, applied to NCHW (or rank-2) arrays; see {@link Layout}. */
 sealed interface Layer permits Convolution, BatchNormalization, Dense, Layer.Identity, Layer.ActivationLayer,
-        Layer.Add, Layer.Concatenate, Layer.ZeroPadding, Layer.NearestUpsampling, Layer.AveragePooling, Layer.Flatten {
+        Layer.Add, Layer.Concatenate, Layer.ZeroPadding, Layer.NearestUpsampling, Pooling, Layer.Flatten {
 
     NDArray apply(List<NDArray> inputs);
 
@@ -57,14 +56,6 @@ sealed interface Layer permits Convolution, BatchNormalization, Dense, Layer.Ide
         @Override
         public NDArray apply(List<NDArray> inputs) {
             return inputs.get(0).repeat(2, height).repeat(3, width);
-        }
-    }
-
-    /** Average pooling with 'valid' padding; 'same' would need TF's count that excludes the padding. */
-    record AveragePooling(Shape pool, Shape strides) implements Layer {
-        @Override
-        public NDArray apply(List<NDArray> inputs) {
-            return Pool.avgPool2d(inputs.get(0), pool, strides, new Shape(0, 0), false, false);
         }
     }
 

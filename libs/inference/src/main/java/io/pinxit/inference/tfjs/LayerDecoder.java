@@ -32,7 +32,8 @@ final class LayerDecoder {
             case "Concatenate" -> new Layer.Concatenate(config.path("axis").asInt(-1));
             case "ZeroPadding2D" -> zeroPadding(config);
             case "UpSampling2D" -> upsampling(name, config);
-            case "AveragePooling2D" -> averagePooling(name, config);
+            case "MaxPooling2D" -> pooling(name, config, Pooling.Kind.MAX);
+            case "AveragePooling2D" -> pooling(name, config, Pooling.Kind.AVERAGE);
             case "Flatten" -> new Layer.Flatten();
             default -> throw new IllegalArgumentException(
                     "Layer '%s' is a %s, which this reader does not support".formatted(name, className));
@@ -55,12 +56,8 @@ final class LayerDecoder {
             oihw = permuted(kernel.values(), shape, HWIO_TO_OIHW);
         }
         NDArray bias = config.path("use_bias").asBoolean(true) ? vector(weights.take(name, "bias")) : null;
-        String padding = config.path("padding").asText();
-        if (!padding.equals("same") && !padding.equals("valid")) {
-            throw new IllegalArgumentException("Layer '%s' has unsupported padding '%s'".formatted(name, padding));
-        }
         return new Convolution(oihw, bias, pair(config.path("strides")), pair(config.path("dilation_rate")),
-                padding.equals("same"), groups, Activation.named(config.path("activation").asText("linear")));
+                samePadding(name, config), groups, Activation.named(config.path("activation").asText("linear")));
     }
 
     private Layer batchNormalization(String name, JsonNode config) {
@@ -126,14 +123,20 @@ final class LayerDecoder {
         return new Layer.NearestUpsampling(size[0], size[1]);
     }
 
-    private static Layer averagePooling(String name, JsonNode config) {
+    private static Layer pooling(String name, JsonNode config, Pooling.Kind kind) {
         requireChannelsLast(name, config);
-        if (!config.path("padding").asText("valid").equals("valid")) {
-            throw new IllegalArgumentException("Layer '%s' pools with 'same' padding, which is not supported".formatted(name));
-        }
         int[] pool = pair(config.path("pool_size"));
         int[] strides = config.hasNonNull("strides") ? pair(config.path("strides")) : pool;
-        return new Layer.AveragePooling(new Shape(pool[0], pool[1]), new Shape(strides[0], strides[1]));
+        return new Pooling(kind, pool, strides, samePadding(name, config));
+    }
+
+    /** Whether a layer's padding is 'same' (else 'valid'). */
+    private static boolean samePadding(String name, JsonNode config) {
+        String padding = config.path("padding").asText("valid");
+        if (!padding.equals("same") && !padding.equals("valid")) {
+            throw new IllegalArgumentException("Layer '%s' has unsupported padding '%s'".formatted(name, padding));
+        }
+        return padding.equals("same");
     }
 
     private NDArray vector(Weights.Weight weight) {

@@ -7,22 +7,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,9 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class ImageEmbedderTest {
 
-    private static final Path SOURCES = Path.of("src", "test", "node");
-    private static final Path REFERENCE = Path.of("target", "tfjs-reference");
-    private static final List<String> FILES = List.of("package.json", "package-lock.json", "nsfwjs-reference.mjs");
     private static final String PROBABILITIES = "dense_3";
     private static final String FEATURES = "flatten_1";
 
@@ -56,12 +46,12 @@ class ImageEmbedderTest {
     @Test
     void classProbabilitiesAndFeaturesMatchTensorFlowJs() throws Exception {
         List<BufferedImage> pictures = List.of(drawing(224, 224), photoLike(224, 224, 7), photoLike(300, 200, 11));
-        JsonNode reference = tensorFlowJs(pictures);
+        JsonNode reference = NsfwjsReference.outputs("MobileNetV2", pictures, 120);
 
         for (int i = 0; i < pictures.size(); i++) {
             Map<String, float[]> java = outputs(pictures.get(i), PROBABILITIES, FEATURES);
-            float[] tfjsProbabilities = floats(reference.get(i).path("probabilities"));
-            float[] tfjsFeatures = floats(reference.get(i).path("features"));
+            float[] tfjsProbabilities = NsfwjsReference.floats(reference.get(i).path("probabilities"));
+            float[] tfjsFeatures = NsfwjsReference.floats(reference.get(i).path("features"));
 
             assertThat(java.get(PROBABILITIES)).as("probabilities of picture %d", i)
                     .containsExactly(tfjsProbabilities, within(1e-4f));
@@ -112,61 +102,6 @@ class ImageEmbedderTest {
             Map<String, NDArray> outputs = embedder.layerOutputs(embedder.pixels(picture, manager), List.of(layers));
             return Map.of(layers[0], outputs.get(layers[0]).toFloatArray(), layers[1], outputs.get(layers[1]).toFloatArray());
         }
-    }
-
-    /** Runs the pictures through nsfwjs in Node, after installing the locked packages into target/ once. */
-    private static JsonNode tensorFlowJs(List<BufferedImage> pictures) throws Exception {
-        Files.createDirectories(REFERENCE);
-        boolean lockChanged = !Files.exists(REFERENCE.resolve("package-lock.json"))
-                || Files.mismatch(SOURCES.resolve("package-lock.json"), REFERENCE.resolve("package-lock.json")) >= 0;
-        for (String file : FILES) {
-            Files.copy(SOURCES.resolve(file), REFERENCE.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (lockChanged || !Files.exists(REFERENCE.resolve("node_modules/nsfwjs/package.json"))) {
-            run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), 300);
-        }
-        List<String> command = new ArrayList<>(List.of("node", "nsfwjs-reference.mjs", "results.json"));
-        for (int i = 0; i < pictures.size(); i++) {
-            BufferedImage picture = pictures.get(i);
-            String file = "picture-" + i + ".rgb";
-            Files.write(REFERENCE.resolve(file), rgbBytes(picture));
-            command.addAll(List.of(String.valueOf(picture.getWidth()), String.valueOf(picture.getHeight()), file));
-        }
-        run(command, 120);
-        return new ObjectMapper().readTree(REFERENCE.resolve("results.json").toFile());
-    }
-
-    private static void run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Path log = REFERENCE.resolve("node.log");
-        Process process = new ProcessBuilder(command).directory(REFERENCE.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(command + " timed out");
-        }
-        assertThat(process.exitValue()).as("%s exit status; output:%n%s", command, Files.readString(log)).isZero();
-    }
-
-    private static byte[] rgbBytes(BufferedImage picture) {
-        byte[] bytes = new byte[picture.getWidth() * picture.getHeight() * 3];
-        int i = 0;
-        for (int y = 0; y < picture.getHeight(); y++) {
-            for (int x = 0; x < picture.getWidth(); x++) {
-                int rgb = picture.getRGB(x, y);
-                bytes[i++] = (byte) (rgb >> 16);
-                bytes[i++] = (byte) (rgb >> 8);
-                bytes[i++] = (byte) rgb;
-            }
-        }
-        return bytes;
-    }
-
-    private static float[] floats(JsonNode values) {
-        float[] floats = new float[values.size()];
-        for (int i = 0; i < floats.length; i++) {
-            floats[i] = (float) values.get(i).asDouble();
-        }
-        return floats;
     }
 
     private static double dot(float[] a, float[] b) {
