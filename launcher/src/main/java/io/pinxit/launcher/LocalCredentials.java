@@ -37,6 +37,7 @@ public final class LocalCredentials {
         return Map.of(
                 "gateway-service", Map.of("pinxit.identity.bootstrap-key-file", adminKeyFile(dataDirectory).toString()),
                 "generation-service", Map.of("pinxit.signing.local-ca-directory", signing.toString()),
+                "style-service", Map.of("pinxit.signing.local-ca-directory", signing.toString()),
                 "gallery-service", Map.of("pinxit.signing.trust-anchors",
                         signing.resolve(LocalCertificateAuthority.CA_CERTIFICATE_FILE).toString()));
     }

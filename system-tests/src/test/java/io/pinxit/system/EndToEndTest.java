@@ -8,9 +8,12 @@ import static org.hamcrest.Matchers.hasItem;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -118,6 +121,77 @@ class EndToEndTest {
     }
 
     @Test
+    void aVaesVariationsAndAnInterpolationAnimationReachTheGalleryWithTheirLineage() throws IOException {
+        String start = awaitSuccess(post("/api/v1/jobs/generations",
+                "{\"model\":\"emoji-vae\",\"label\":\"flags\",\"count\":1,\"seed\":21}"))
+                .getList("artworkIds", String.class).get(0);
+
+        List<String> variations = awaitSuccess(post("/api/v1/jobs/generations",
+                "{\"model\":\"emoji-vae\",\"count\":2,\"seed\":4,\"variationOf\":\"" + start
+                        + "\",\"strength\":0.3}")).getList("artworkIds", String.class);
+        given().baseUri(gallery).get("/api/v1/artworks/" + variations.get(0)).then().statusCode(200)
+                .body("kind", equalTo("VARIATION"))
+                .body("label", equalTo("flags"))
+                .body("provenance.parents[0].artworkId", equalTo(start));
+
+        long submitted = System.nanoTime();
+        JsonPath job = awaitSuccess(post("/api/v1/jobs/interpolations",
+                "{\"model\":\"emoji-vae\",\"frames\":6,\"from\":{\"artworkId\":\"" + start
+                        + "\"},\"to\":{\"seed\":5,\"label\":\"animals-nature\"}}"));
+        System.out.printf("e2e: a 6-frame interpolation went from 202 to SUCCEEDED in %d ms%n", millisSince(submitted));
+        List<String> artworks = job.getList("artworkIds", String.class);
+        assertThat(artworks).hasSize(7);
+        String animation = artworks.get(6);
+        given().baseUri(gallery).get("/api/v1/artworks/" + animation + "/lineage").then().statusCode(200)
+                .body("ancestors.findAll { it.depth == 1 }.parentId", equalTo(artworks.subList(0, 6)))
+                .body("ancestors.findAll { it.depth == 2 }.parentId", hasItem(start));
+        given().baseUri(gallery).queryParam("kind", "animation").get("/api/v1/artworks").then().statusCode(200)
+                .body("items.id", hasItem(animation));
+        byte[] apng = image(animation);
+        assertThat(new String(apng, StandardCharsets.ISO_8859_1)).contains("acTL", "fdAT");
+        given().baseUri(gallery).contentType("image/png").body(apng).post("/api/v1/verify").then()
+                .statusCode(200)
+                .body("verdict", equalTo("TRUSTED"))
+                .body("knownArtworks.id", hasItem(animation));
+    }
+
+    @Test
+    void anUploadPaintedInTheStyleOfAnArtworkIsASignedChildOfItWithProgressOnTheWay() throws IOException {
+        String style = awaitSuccess(submit(1, 88)).getList("artworkIds", String.class).get(0);
+        var content = new BufferedImage(80, 60, BufferedImage.TYPE_INT_RGB);
+        var graphics = content.createGraphics();
+        graphics.setColor(Color.ORANGE);
+        graphics.fillRect(0, 0, 80, 30);
+        graphics.setColor(Color.BLUE);
+        graphics.fillRect(0, 30, 80, 30);
+        graphics.dispose();
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(content, "png", png);
+
+        long submitted = System.nanoTime();
+        String location = asAdmin()
+                .multiPart("request", "{\"style\":{\"artworkId\":\"" + style + "\"},\"size\":96,\"seed\":5}",
+                        "application/json")
+                .multiPart("content", "photo.png", png.toByteArray(), "image/png")
+                .post("/api/v1/jobs/style-transfers").then()
+                .statusCode(202).body("kind", equalTo("STYLE_TRANSFER"))
+                .extract().header("Location");
+        JsonPath job = awaitSuccess(location);
+        System.out.printf("e2e: a 96 px style transfer went from 202 to SUCCEEDED in %d ms%n", millisSince(submitted));
+        assertThat(job.getInt("progress.total")).as("the last progress the worker reported").isPositive();
+        String styled = job.getList("artworkIds", String.class).get(0);
+
+        given().baseUri(gallery).get("/api/v1/artworks/" + styled).then().statusCode(200)
+                .body("kind", equalTo("STYLED"))
+                .body("width", equalTo(96))
+                .body("provenance.parents.relation", equalTo(List.of("STYLE")));
+        given().baseUri(gallery).contentType("image/png").body(image(styled)).post("/api/v1/verify").then()
+                .statusCode(200)
+                .body("verdict", equalTo("TRUSTED"))
+                .body("knownArtworks.id", hasItem(styled));
+    }
+
+    @Test
     void theSameSeedModelAndCountGiveBitIdenticalPixels() throws IOException {
         List<String> first = awaitSuccess(submit(2, 7)).getList("artworkIds");
         List<String> second = awaitSuccess(submit(2, 7)).getList("artworkIds");
@@ -164,9 +238,14 @@ class EndToEndTest {
     }
 
     private static String submit(int count, long seed) {
-        return asAdmin().contentType(ContentType.JSON)
-                .body("{\"model\":\"emoji-dcgan\",\"count\":" + count + ",\"seed\":" + seed + "}")
-                .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
+        return post("/api/v1/jobs/generations", "{\"model\":\"emoji-dcgan\",\"count\":" + count + ",\"seed\":"
+                + seed + "}");
+    }
+
+    /** Submits a job as the admin; its location. */
+    private static String post(String path, String body) {
+        return asAdmin().contentType(ContentType.JSON).body(body).post(path).then().statusCode(202).extract()
+                .header("Location");
     }
 
     private static JsonPath awaitSuccess(String location) {

@@ -211,6 +211,32 @@ class GalleryInTheBrowserTest {
     }
 
     @Test
+    void aVaesPictureOffersVariationsThatBecomeItsChildren() {
+        String location = suite.asAdmin().contentType(ContentType.JSON)
+                .body("{\"model\":\"emoji-vae\",\"label\":\"animals-nature\",\"count\":1,\"seed\":31}")
+                .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
+        String parent = suite.awaitSuccess(location).getList("artworkIds", String.class).get(0);
+        browser = chromium.openWindow(1280, 900);
+        signIn();
+        browser.get(suite.gallery() + "/artworks/" + parent);
+
+        browser.findElement(By.xpath("//button[normalize-space()='4 close variations']")).click();
+        await().atMost(Duration.ofMinutes(1)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.id("job-state")).stream()
+                        .anyMatch(state -> state.getText().equals("SUCCEEDED")));
+        assertThat(browser.findElements(By.cssSelector("main ul a"))).hasSize(4);
+        browser.findElement(By.cssSelector("main ul a")).click();
+        await().atMost(PAGE_PATIENCE).until(() -> !browser.getCurrentUrl().contains("/jobs/"));
+        screenshots.saveWholePage(browser, "artwork-variation");
+
+        assertThat(facts(section("made-with"))).containsEntry("Kind", "variation").containsEntry("Label",
+                "animals-nature");
+        assertThat(section("lineage").findElements(By.cssSelector("svg.lineage-graph a")))
+                .extracting(link -> link.getDomAttribute("href")).contains("/artworks/" + parent);
+        assertThat(section("lineage").getText()).contains("(variation)");
+    }
+
+    @Test
     void theGridFitsAPhoneScreenWithoutScrollingSideways() {
         browser = chromium.openPhone(390, 844);
         browser.get(suite.gallery() + "/");

@@ -1,0 +1,47 @@
+package io.pinxit.style.service;
+
+import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobProgress;
+import io.pinxit.inference.style.StyleProgress;
+import io.pinxit.jobevents.JobEventPublisher;
+import io.pinxit.jobevents.ProgressPreview;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Tells the gateway how a style job advances: every {@value #EVERY} iterations its count, and with each preview the
+ * optimisation offers, a small picture of the result as it forms.
+ */
+final class JobProgressReport implements StyleProgress {
+
+    static final int EVERY = 5;
+
+    private final UUID jobId;
+    private final JobEventPublisher events;
+    private final String workerId;
+    private final Clock clock;
+
+    JobProgressReport(UUID jobId, JobEventPublisher events, String workerId, Clock clock) {
+        this.jobId = jobId;
+        this.events = events;
+        this.workerId = workerId;
+        this.clock = clock;
+    }
+
+    @Override
+    public void iterated(int iteration, int total) {
+        if (iteration % EVERY == 0) {
+            publish(JobProgress.of(iteration, total));
+        }
+    }
+
+    @Override
+    public void previewed(BufferedImage preview, int iteration, int total) {
+        publish(JobProgress.of(iteration, total).withPreview(ProgressPreview.of(preview)));
+    }
+
+    private void publish(JobProgress progress) {
+        events.publishProgress(jobId, JobKind.STYLE_TRANSFER, progress, workerId, clock.instant());
+    }
+}
