@@ -1,5 +1,6 @@
 package io.pinxit.infra;
 
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -27,6 +28,7 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalInfrastructure.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final int EPHEMERAL_ATTEMPTS = 3;
 
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
@@ -62,9 +64,33 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    /** Empty infrastructure on free ports in {@code dataDirectory}, removed again on close: for tests. */
+    /**
+     * Empty infrastructure on free ports in {@code dataDirectory}, removed again on close: for tests. A port picked
+     * free can be taken by another process before its server binds it; then the start is tried again on new ports,
+     * in a fresh folder (Kafka writes its ports into its storage), up to {@value #EPHEMERAL_ATTEMPTS} times.
+     */
     public static LocalInfrastructure startEphemeral(Path dataDirectory) {
-        return start(InfrastructureSettings.ephemeral(dataDirectory));
+        for (int attempt = 1; ; attempt++) {
+            Path directory = attempt == 1 ? dataDirectory : dataDirectory.resolve("retry-" + attempt);
+            try {
+                return start(InfrastructureSettings.ephemeral(directory));
+            } catch (RuntimeException e) {
+                if (attempt == EPHEMERAL_ATTEMPTS || !portWasTaken(e)) {
+                    throw e;
+                }
+                LOG.warnf("A port picked for the local infrastructure was taken before it was bound (%s); "
+                        + "starting again on new ports", e.getMessage());
+            }
+        }
+    }
+
+    private static boolean portWasTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
