@@ -73,8 +73,9 @@ public class ArtworkInterpolations {
         }
         String label = from.label() != null && from.label().equals(to.label()) ? from.label() : null;
         var credits = NewArtwork.creditsOf(generator.card(), endArtworks);
+        Map<String, Object> walk = parameters(command, from, to);
         for (GeneratedImage image : generator.decode(path)) {
-            Map<String, Object> parameters = parameters(command, from, to);
+            Map<String, Object> parameters = new LinkedHashMap<>(walk);
             parameters.put("frame", image.index());
             recorder.record(new NewArtwork(command.jobId(), image.index(), ArtworkKind.FRAME, command.authorship(),
                     "%s frame %d of %d".formatted(generator.card().id(), image.index() + 1, command.frames()),

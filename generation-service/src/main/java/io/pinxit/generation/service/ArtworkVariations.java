@@ -6,19 +6,17 @@ import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.LatentImageGenerator;
 import io.pinxit.inference.LatentPoint;
-import io.pinxit.inference.gan.LatentSampler;
 import io.pinxit.recording.ArtworkRecorder;
 import io.pinxit.recording.NewArtwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Makes variations of an artwork: its point in the model's latent space, moved by the command's strength times a
- * standard normal vector per picture drawn from the seed, and decoded. Each variation is a child of the artwork, of
+ * standard normal vector per picture (the latent the seed gives that picture), and decoded. Each variation is a child of the artwork, of
  * the same label, owing what it owes.
  */
 @ApplicationScoped
@@ -36,9 +34,12 @@ public class ArtworkVariations {
     void record(GenerationCommand command) {
         LatentImageGenerator generator = latentArtworks.generator(command.model());
         var origin = latentArtworks.locate(generator, command.variationOf());
-        List<LatentPoint> points = nearby(origin.point(), command.seed(), command.count(), command.strength());
-        String parentTitle = NewArtwork.titleOf(origin.entry());
         String label = origin.entry().artwork().label();
+        List<LatentPoint> points = new ArrayList<>(command.count());
+        for (LatentPoint noise : generator.pointsOf(command.seed(), command.count(), label)) {
+            points.add(origin.point().nudged(noise.latent(), command.strength()));
+        }
+        String parentTitle = NewArtwork.titleOf(origin.entry());
         var parent = new NewArtwork.Parent(origin.entry().artwork().id(), Relation.VARIATION, parentTitle,
                 origin.picture().signedPng());
         var credits = NewArtwork.creditsOf(generator.card(), List.of(origin.entry()));
@@ -48,16 +49,6 @@ public class ArtworkVariations {
                     parameters(command, label), new NewArtwork.Picture(image.png(), image.width(), image.height()),
                     List.of(parent), credits));
         }
-    }
-
-    private static List<LatentPoint> nearby(LatentPoint origin, long seed, int count, double strength) {
-        int size = origin.latent().length;
-        float[] noise = new LatentSampler(size).sample(seed, count);
-        List<LatentPoint> points = new ArrayList<>(count);
-        for (int index = 0; index < count; index++) {
-            points.add(origin.nudged(Arrays.copyOfRange(noise, index * size, (index + 1) * size), strength));
-        }
-        return points;
     }
 
     private static Map<String, Object> parameters(GenerationCommand command, String label) {

@@ -6,6 +6,7 @@ import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.inference.ModelCard;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,13 @@ public record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship aut
 
     /** What a model card's data sources, and every parent, ask to be credited with; each credit once. */
     public static List<ProvenanceRecord.Credit> creditsOf(ModelCard card, List<CatalogEntry> parents) {
-        var credits = new LinkedHashSet<ProvenanceRecord.Credit>();
-        parents.forEach(parent -> credits.addAll(parent.provenance().credits()));
+        return creditsOf(card, parents.stream().flatMap(parent -> parent.provenance().credits().stream()).toList());
+    }
+
+    /** What the inputs owe ({@code owedByInputs}, in order), then what the model card's data sources ask for; once each. */
+    public static List<ProvenanceRecord.Credit> creditsOf(ModelCard card,
+                                                          Collection<ProvenanceRecord.Credit> owedByInputs) {
+        var credits = new LinkedHashSet<ProvenanceRecord.Credit>(owedByInputs);
         credits.addAll(creditsOf(card));
         return List.copyOf(credits);
     }

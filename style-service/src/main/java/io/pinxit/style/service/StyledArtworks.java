@@ -2,10 +2,8 @@ package io.pinxit.style.service;
 
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
-import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.StyleCommand;
-import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.PngEncoding;
 import io.pinxit.inference.style.StyleOptions;
 import io.pinxit.inference.style.StyleProgress;
@@ -14,10 +12,10 @@ import io.pinxit.recording.NewArtwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -57,7 +55,8 @@ public class StyledArtworks {
                     content.parent().title() + " in the style of " + style.parent().title(), card, null,
                     parameters(command, options, content, style),
                     new NewArtwork.Picture(PngEncoding.encode(styled), styled.getWidth(), styled.getHeight()),
-                    List.of(content.parent(), style.parent()), credits(card, content, style)));
+                    List.of(content.parent(), style.parent()), NewArtwork.creditsOf(card,
+                            Stream.concat(content.credits().stream(), style.credits().stream()).toList())));
         }
         return catalog.artworkIdsOfJob(command.jobId());
     }
@@ -74,13 +73,5 @@ public class StyledArtworks {
         parameters.put("iterations", options.iterations());
         parameters.put("seed", command.seed());
         return parameters;
-    }
-
-    private static List<ProvenanceRecord.Credit> credits(ModelCard card, StyleInputs.Input content,
-                                                         StyleInputs.Input style) {
-        var credits = new LinkedHashSet<ProvenanceRecord.Credit>(content.credits());
-        credits.addAll(style.credits());
-        credits.addAll(NewArtwork.creditsOf(card));
-        return List.copyOf(credits);
     }
 }
