@@ -35,10 +35,25 @@ public final class StyleLibrary {
      * @throws StyleNameTakenException when its owner has a style of that name, in any case
      */
     public SavedStyle save(SavedStyle style) {
+        insert(style, "");
+        return style;
+    }
+
+    /**
+     * Saves a style unless one with its id is saved already, as every worker does with the styles Pinxit ships.
+     *
+     * @return whether this call saved it
+     * @throws StyleNameTakenException when its owner has another style of that name
+     */
+    public boolean saveIfAbsent(SavedStyle style) {
+        return insert(style, " on conflict (id) do nothing") == 1;
+    }
+
+    private int insert(SavedStyle style, String onConflict) {
         String sql = """
                 insert into catalog.style (id, name, upload_sha256, attribution, source, licence, visibility, owner_id,
                     owner_name, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, style.id());
@@ -51,8 +66,7 @@ public final class StyleLibrary {
             statement.setObject(8, style.ownerId());
             statement.setString(9, style.ownerName());
             statement.setTimestamp(10, Timestamp.from(style.createdAt()));
-            statement.executeUpdate();
-            return style;
+            return statement.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new StyleNameTakenException(style.name(), e);

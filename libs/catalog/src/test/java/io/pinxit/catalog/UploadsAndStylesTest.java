@@ -54,6 +54,7 @@ class UploadsAndStylesTest {
     private static PGSimpleDataSource dataSource;
     private static Uploads uploads;
     private static StyleLibrary styles;
+    private static StyleNetworks networks;
 
     @BeforeAll
     static void migrate() {
@@ -66,6 +67,7 @@ class UploadsAndStylesTest {
         CatalogSchema.migrate(dataSource);
         uploads = new Uploads(dataSource);
         styles = new StyleLibrary(dataSource);
+        networks = new StyleNetworks(dataSource);
     }
 
     @AfterAll
@@ -132,6 +134,50 @@ class UploadsAndStylesTest {
                     "update catalog.style set attribution = 'someone else' where id = '" + style.id() + "'"))
                     .isInstanceOf(SQLException.class);
         }
+    }
+
+    @Test
+    void aShippedStyleIsSavedOnceHoweverManyWorkersSaveIt() {
+        var style = style(UUID.randomUUID(), "Shipped", Visibility.PUBLIC);
+
+        assertThat(styles.saveIfAbsent(style)).isTrue();
+        assertThat(styles.saveIfAbsent(style)).isFalse();
+        assertThat(styles.find(style.id())).contains(style);
+    }
+
+    @Test
+    void aStyleIsPaintedByItsNewestNetworkAndEveryJobRecordsAtMostOne() {
+        var style = styles.save(style(UUID.randomUUID(), "Learned", Visibility.PUBLIC));
+        var shipped = network(style, "fast-style-learned", null);
+        var trainingJob = UUID.randomUUID();
+        var trained = network(style, null, trainingJob);
+
+        assertThat(networks.newestOf(style.id())).isEmpty();
+        assertThat(networks.record(shipped)).isTrue();
+        assertThat(networks.record(trained)).isTrue();
+        assertThat(networks.record(network(style, null, trainingJob))).as("the job ran twice").isFalse();
+
+        assertThat(networks.newestOf(style.id())).contains(trained);
+        assertThat(networks.ofJob(trainingJob)).contains(trained);
+        assertThat(networks.find(shipped.id())).contains(shipped);
+        assertThat(shipped.isShipped()).isTrue();
+        assertThat(trained.isShipped()).isFalse();
+    }
+
+    @Test
+    void aNetworkIsEitherShippedOrTrained() {
+        var style = styles.save(style(UUID.randomUUID(), "Either", Visibility.PUBLIC));
+
+        assertThatThrownBy(() -> network(style, "fast-style-either", UUID.randomUUID()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> network(style, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static StyleNetwork network(SavedStyle style, String modelId, UUID jobId) {
+        String sha256 = Sha256.hex(style.id() + String.valueOf(jobId));
+        return new StyleNetwork(IDS.next(), style.id(), modelId, jobId, "styles/networks/" + sha256 + ".params",
+                sha256, new StyleNetwork.Training(2000, 4, 256, 7, 0.05, 0.4), "style-worker-1",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static SavedStyle style(UUID owner, String name, Visibility visibility) {

@@ -11,12 +11,15 @@ import java.util.UUID;
  * result as a new artwork whose parents are both inputs, authored as {@code authorship} says. {@code strength} (0..1)
  * says how far from the content the picture may move towards the style, {@code preserveColor} keeps the content's
  * colours, {@code size} is the result's longest side in pixels (the other side keeps the content's aspect ratio), and
- * {@code seed} fixes whatever the worker draws at random. Version 2 replaced the placeholder of version 1 (two
+ * {@code seed} fixes whatever the worker draws at random. With {@code fastStyleNetwork} (the id of a network the saved
+ * style was learned into) the worker paints with that network in one pass instead of optimising; seed does not
+ * apply then. Version 2 replaced the placeholder of version 1 (two
  * artwork ids and a seed), which no gateway ever published.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StyleCommand(int schemaVersion, UUID jobId, Input content, Input style, double strength,
-                           boolean preserveColor, int size, long seed, Authorship authorship, Instant submittedAt) {
+                           boolean preserveColor, int size, long seed, Authorship authorship, Instant submittedAt,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) UUID fastStyleNetwork) {
 
     public static final int SCHEMA_VERSION = 2;
 
@@ -30,7 +33,19 @@ public record StyleCommand(int schemaVersion, UUID jobId, Input content, Input s
     public static StyleCommand of(UUID jobId, Input content, Input style, double strength, boolean preserveColor,
                                   int size, long seed, Authorship authorship, Instant submittedAt) {
         return new StyleCommand(SCHEMA_VERSION, jobId, content, style, strength, preserveColor, size, seed, authorship,
-                submittedAt);
+                submittedAt, null);
+    }
+
+    /** This command painted with the fast style network {@code networkId} of its saved style. */
+    public StyleCommand withFastStyleNetwork(UUID networkId) {
+        return new StyleCommand(schemaVersion, jobId, content, style, strength, preserveColor, size, seed, authorship,
+                submittedAt, networkId);
+    }
+
+    /** Whether a fast style network paints this, rather than an optimisation. */
+    @JsonIgnore
+    public boolean isFast() {
+        return fastStyleNetwork != null;
     }
 
     /** Where an input picture comes from. */

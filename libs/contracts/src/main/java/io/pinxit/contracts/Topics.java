@@ -7,6 +7,8 @@ public final class Topics {
     public static final String GENERATION_COMMANDS_DEAD_LETTER = "pinxit.generation.commands.dlq";
     public static final String STYLE_COMMANDS = "pinxit.style.commands";
     public static final String STYLE_COMMANDS_DEAD_LETTER = "pinxit.style.commands.dlq";
+    public static final String STYLE_TRAINING_COMMANDS = "pinxit.style-training.commands";
+    public static final String STYLE_TRAINING_COMMANDS_DEAD_LETTER = "pinxit.style-training.commands.dlq";
     public static final String UPSCALE_COMMANDS = "pinxit.upscale.commands";
     public static final String UPSCALE_COMMANDS_DEAD_LETTER = "pinxit.upscale.commands.dlq";
     public static final String INTERPOLATION_COMMANDS = "pinxit.interpolation.commands";

@@ -13,7 +13,7 @@ import java.util.List;
  * every one of them against its sha256 here before loading. A conditional generator lists the
  * {@code labels} it can be asked for, in the order its network numbers them. A generator exported from
  * another framework ({@code torchscript}, {@code onnx}) states the {@code outputRange} of its pixel values;
- * without one, [-1, 1] (tanh) is meant.
+ * without one, [-1, 1] (tanh) is meant. A fast style names the {@code style} picture it paints like.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelCard(
@@ -33,6 +33,7 @@ public record ModelCard(
         @JsonInclude(JsonInclude.Include.NON_NULL) String featureLayer,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> labels,
         @JsonInclude(JsonInclude.Include.NON_NULL) ValueRange outputRange,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PaintedStyle style,
         List<DataSource> dataSources,
         Training training,
         String intendedUse,
@@ -42,6 +43,7 @@ public record ModelCard(
     public static final String VAE_FAMILY = "vae";
     public static final String UPSCALER_FAMILY = "upscaler";
     public static final String FEATURE_EXTRACTOR_FAMILY = "feature-extractor";
+    public static final String FAST_STYLE_FAMILY = "fast-style";
 
     public ModelCard {
         weightShards = weightShards == null ? List.of() : List.copyOf(weightShards);
@@ -70,6 +72,14 @@ public record ModelCard(
         return outputRange == null ? ValueRange.TANH : outputRange;
     }
 
+    /**
+     * The picture a fast style network was trained to paint like, shipped beside its weights as {@code file}, and
+     * the credit every picture made with it owes (who made the source artwork, where it comes from, its licence).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PaintedStyle(String name, String file, String sha256, String attribution, String source,
+                               String licence) {}
+
     /** A further file of weights, named by the model's main file and vouched for by its own hash. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record WeightShard(String file, String sha256) {}
@@ -87,7 +97,7 @@ public record ModelCard(
     /**
      * How the weights were produced, so that a run can be repeated. A model trained elsewhere is described
      * by one sentence instead (e.g. {@code "training" : "pretrained by the package authors"}), kept as its
-     * command.
+     * command. A fast style also states the side of its square training crops and its loss terms at the end.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Training(
@@ -97,7 +107,10 @@ public record ModelCard(
             int batchSize,
             String optimizer,
             double durationMinutes,
-            String machine) {
+            String machine,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int cropSize,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double styleLoss,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double contentLoss) {
 
         // Explicit, because Jackson stops using a record's implicit constructor once another creator is annotated.
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
@@ -105,7 +118,7 @@ public record ModelCard(
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Training describedAs(String description) {
-            return new Training(description, 0, 0, 0, null, 0, null);
+            return new Training(description, 0, 0, 0, null, 0, null, 0, null, null);
         }
     }
 
@@ -128,6 +141,7 @@ public record ModelCard(
                 featureLayer,
                 labels,
                 outputRange,
+                style,
                 dataSources,
                 newTraining,
                 intendedUse,

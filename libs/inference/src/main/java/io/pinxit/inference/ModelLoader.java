@@ -8,6 +8,8 @@ import io.pinxit.inference.features.ImageEmbedder;
 import io.pinxit.inference.gan.ConditionalDcgan32;
 import io.pinxit.inference.gan.Dcgan32;
 import io.pinxit.inference.tfjs.LayersModel;
+import io.pinxit.inference.style.FastStyle;
+import io.pinxit.inference.style.ShippedFastStyle;
 import io.pinxit.inference.upscale.ImageUpscaler;
 import io.pinxit.inference.vae.ConditionalVae32;
 import java.io.ByteArrayInputStream;
@@ -87,6 +89,22 @@ public final class ModelLoader {
         }
         var network = new ConditionalVae32(card.latentSize(), card.baseWidth());
         return new VaeImageGenerator(card, withWeights(card, network), network);
+    }
+
+    /**
+     * Reads a shipped fast style: its network's weights and its style picture, each checked against the card's hash.
+     *
+     * @throws WeightHashMismatchException when a file is not the one the card names
+     * @throws ModelLoadException when the card is not a fast style or a file cannot be read
+     */
+    public ShippedFastStyle loadFastStyle(ModelCard card) {
+        requireKind(card, ModelCard.FAST_STYLE_FAMILY, DJL_PARAMS_FORMAT);
+        if (!FastStyle.ARCHITECTURE.equals(card.architecture()) || card.style() == null) {
+            throw new ModelLoadException("Fast style '%s' must be a %s and name its style picture"
+                    .formatted(card.id(), FastStyle.ARCHITECTURE));
+        }
+        return new ShippedFastStyle(card, verifiedFiles(card).get(card.weightsFile()),
+                verified(card, card.style().file(), card.style().sha256()));
     }
 
     /** A model of {@code network} holding the card's verified weights. */

@@ -47,7 +47,7 @@ class ModelCatalogTest {
         var catalog = ModelCatalog.fromClasspath();
 
         assertEquals(List.of("emoji-dcgan", "emoji-cgan", "emoji-vae", "esrgan-slim-x2", "esrgan-slim-x4",
-                        "nsfwjs-mobilenet-v2"),
+                        "nsfwjs-mobilenet-v2", "fast-style-great-wave"),
                 catalog.cards().stream().map(ModelCard::id).toList());
         assertEquals(List.of("emoji-dcgan", "emoji-cgan", "emoji-vae"),
                 catalog.cards().stream().filter(ModelCard::isGenerator).map(ModelCard::id).toList());

@@ -35,12 +35,16 @@ public final class TrainDcgan {
     /** What a card records about a run of {@code options} that got as far as {@code progress}. */
     static ModelCard.Training training(TrainingOptions options, Checkpoints.Progress progress, String optimizer) {
         double minutes = Math.round(progress.trainingSeconds() / 6.0) / 10.0;
-        int cores = Runtime.getRuntime().availableProcessors();
-        String machine = "%d CPU cores, %s %s, DJL device %s, %d PyTorch thread(s)".formatted(
-                cores, System.getProperty("os.name"), System.getProperty("os.arch"), DjlRuntime.info().device(),
-                Integer.getInteger("ai.djl.pytorch.num_threads", cores));
         return new ModelCard.Training(
                 options.withSteps(progress.step()).command(), options.seed(), progress.step(), options.batchSize(),
-                optimizer, minutes, machine);
+                optimizer, minutes, machine(), 0, null, null);
+    }
+
+    /** The machine a run is on, as cards state it. */
+    static String machine() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return "%d CPU cores, %s %s, DJL device %s, %d PyTorch thread(s)".formatted(
+                cores, System.getProperty("os.name"), System.getProperty("os.arch"), DjlRuntime.info().device(),
+                Integer.getInteger("ai.djl.pytorch.num_threads", cores));
     }
 }

@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * activations are smoothed before the Gram matrices (Wang et al., 2021), the picture is optimised as a Laplacian
  * pyramid whose finest levels may change luminance only, coarse scales first, and seen through a jittered window.
  *
- * <p>Calls may run concurrently from several threads: each works on arrays of its own.
+ * <p>One optimisation at a time per JVM, this or a {@link FastStyleTraining}: DJL's PyTorch engine records gradients
+ * for one collector at a time and refuses a second.
  */
 public final class NeuralStyle implements AutoCloseable {
 
@@ -54,8 +55,12 @@ public final class NeuralStyle implements AutoCloseable {
      * @throws ModelLoadException when the catalog lacks it or it cannot be loaded
      */
     public static NeuralStyle load(ModelLoader loader, ModelCatalog catalog) {
-        return new NeuralStyle(loader.loadEmbedder(catalog.find(FEATURE_MODEL).orElseThrow(
-                () -> new ModelLoadException("The catalog has no '%s' for style transfer".formatted(FEATURE_MODEL)))));
+        return new NeuralStyle(featureNetwork(loader, catalog));
+    }
+
+    static ImageEmbedder featureNetwork(ModelLoader loader, ModelCatalog catalog) {
+        return loader.loadEmbedder(catalog.find(FEATURE_MODEL).orElseThrow(
+                () -> new ModelLoadException("The catalog has no '%s' for style transfer".formatted(FEATURE_MODEL))));
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.pinxit.inference.style;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.pinxit.inference.features.ImageEmbedder;
@@ -48,7 +46,7 @@ final class PerceptualLoss {
             scope.tempAttachAll(style);
             Map<String, NDArray> features = features(style, scope);
             for (String layer : recipe.styleLayers()) {
-                NDArray gram = gram(features.get(layer));
+                NDArray gram = gram(features.get(layer), recipe.temperature());
                 gram.attach(manager);
                 styleGrams.put(layer, gram);
             }
@@ -61,7 +59,7 @@ final class PerceptualLoss {
         Map<String, NDArray> features = features(window, window.getManager());
         NDArray style = null;
         for (String layer : recipe.styleLayers()) {
-            NDArray term = relativeDistance(gram(features.get(layer)), styleGrams.get(layer));
+            NDArray term = relativeDistance(gram(features.get(layer), recipe.temperature()), styleGrams.get(layer));
             style = style == null ? term : style.add(term);
         }
         NDArray contentTerm = relativeDistance(features.get(recipe.contentLayer()), contentTarget(dy, dx));
@@ -92,45 +90,44 @@ final class PerceptualLoss {
         }
         long height = picture.getShape().get(2);
         long width = picture.getShape().get(3);
-        NDArray padded = mirrored(mirrored(picture, 2, margin), 3, margin);
-        return padded.get(new NDIndex(":, :, {}:{}, {}:{}", dy, dy + height, dx, dx + width));
-    }
-
-    private static NDArray mirrored(NDArray picture, int axis, int margin) {
-        long size = picture.getShape().get(axis);
-        String before = axis == 2 ? ":, :, 1:{}, :" : ":, :, :, 1:{}";
-        String after = axis == 2 ? ":, :, {}:{}, :" : ":, :, :, {}:{}";
-        NDArray head = picture.get(new NDIndex(before, margin + 1)).flip(axis);
-        NDArray tail = picture.get(new NDIndex(after, size - margin - 1, size - 1)).flip(axis);
-        return NDArrays.concat(new NDList(head, picture, tail), axis);
+        return Mirroring.padded(picture, margin).get(new NDIndex(":, :, {}:{}, {}:{}", dy, dy + height, dx, dx + width));
     }
 
     /** The layers' activations, owned by {@code owner}; the network sees the picture clipped to 0–1. */
     private Map<String, NDArray> features(NDArray picture, NDManager owner) {
-        NDArray input = picture.clip(0f, 1f).transpose(0, 2, 3, 1);
+        return features(network, picture, layers, owner);
+    }
+
+    /** The layers' activations ([N, h, w, C]), owned by {@code owner}; the network sees the pictures clipped to 0–1. */
+    static Map<String, NDArray> features(ImageEmbedder network, NDArray pictures, List<String> layers, NDManager owner) {
+        NDArray input = pictures.clip(0f, 1f).transpose(0, 2, 3, 1);
         input.attach(owner);
         return network.layerOutputs(input, layers);
     }
 
     /**
-     * Wang et al.'s activation smoothing (SWAG, CVPR 2021): a softmax, at the recipe's temperature, over all of a
-     * layer's activations. They found that the peaky activations of networks with residual connections spoil
-     * Gram-based style transfer and that this restores it. Times the activations' count, so that it does not
-     * depend on the picture's size.
+     * Wang et al.'s activation smoothing (SWAG, CVPR 2021): a softmax, at {@code temperature}, over all of a picture's
+     * activations in a layer ([N, h, w, C]). They found that the peaky activations of networks with residual
+     * connections spoil Gram-based style transfer and that this restores it. Times the activations' count, so that it
+     * does not depend on the picture's size.
      */
-    private NDArray smoothed(NDArray activations) {
-        NDArray logits = times(activations.reshape(1, -1), 1 / recipe.temperature()).logSoftmax(1);
-        return logits.add(scalar(logits, Math.log(activations.size()))).exp().reshape(activations.getShape());
+    private static NDArray smoothed(NDArray activations, double temperature) {
+        long pictures = activations.getShape().get(0);
+        NDArray logits = times(activations.reshape(pictures, -1), 1 / temperature).logSoftmax(1);
+        return logits.add(scalar(logits, Math.log((double) activations.size() / pictures))).exp()
+                .reshape(activations.getShape());
     }
 
-    /** The channels' mean products over positions, from [1, h, w, C] activations. */
-    private NDArray gram(NDArray activations) {
+    /** Each picture's channels' mean products over positions of its smoothed activations: [N, C, C] from [N, h, w, C]. */
+    static NDArray gram(NDArray activations, double temperature) {
+        long pictures = activations.getShape().get(0);
         long channels = activations.getShape().get(3);
-        NDArray positions = smoothed(activations).reshape(-1, channels);
-        return times(positions.transpose().matMul(positions), 1.0 / positions.getShape().get(0));
+        NDArray positions = smoothed(activations, temperature).reshape(pictures, -1, channels);
+        return times(positions.transpose(0, 2, 1).matMul(positions), 1.0 / positions.getShape().get(1));
     }
 
-    private static NDArray relativeDistance(NDArray value, NDArray target) {
+    /** The mean squared difference relative to the target's mean square; {@code target} may broadcast. */
+    static NDArray relativeDistance(NDArray value, NDArray target) {
         NDArray scale = target.square().mean();
         return value.sub(target).square().mean().div(scale.add(scalar(scale, 1e-8)));
     }
