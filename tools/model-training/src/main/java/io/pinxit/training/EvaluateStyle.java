@@ -1,8 +1,10 @@
 package io.pinxit.training;
 
 import io.pinxit.inference.DjlRuntime;
+import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
+import io.pinxit.inference.style.FastStyle;
 import io.pinxit.inference.style.NeuralStyle;
 import io.pinxit.inference.style.StyleOptions;
 import io.pinxit.inference.style.StyleProgress;
@@ -20,8 +22,9 @@ import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
 /**
- * Runs the neural style transfer over the fixed content/style pairs in {@code --inputs} ({@code pairs.csv}: one
- * {@code content.png,style.png} a line) and prints, per pair and on average: the style distance of the result
+ * Runs a style transfer over the fixed content/style pairs of {@code --pairs} in {@code --inputs} (one
+ * {@code content.png,style.png} a line): the neural style, or with {@code --method=fast} the fast style network
+ * {@code --fast-style}, which paints its own style whatever a pair names (give it pairs of that style). Prints, per pair and on average: the style distance of the result
  * and, as the baseline, of the plain content to the style, measured in Inception v3 ({@link InceptionGrams}),
  * which the transfer does not optimise; the SSIM of the result's luminance with the content's; the pixel-scale
  * grain ({@link PictureMeasures#grain}) of the result beside the style's own at the same pixel count; seconds.
@@ -45,6 +48,9 @@ public final class EvaluateStyle {
         ToolArguments arguments = ToolArguments.parse(args);
         Path inputs = Path.of(arguments.get("inputs", "docs/style/inputs"));
         Path sheet = Path.of(arguments.get("sheet", "docs/style/neural-style-samples.png"));
+        String pairsFile = arguments.get("pairs", "pairs.csv");
+        boolean fast = "fast".equals(arguments.get("method", "neural"));
+        String fastStyle = arguments.get("fast-style", "fast-style-great-wave");
         Path out = Path.of(arguments.get("out", "build/style-eval"));
         StyleOptions options = StyleOptions.defaults()
                 .withSize(Integer.parseInt(arguments.get("size", "256")))
@@ -53,24 +59,24 @@ public final class EvaluateStyle {
                 .withIterations(Integer.parseInt(arguments.get("iterations", String.valueOf(StyleOptions.DEFAULT_ITERATIONS))))
                 .withPreserveColor(Boolean.parseBoolean(arguments.get("preserve-color", "false")));
 
-        List<Pair> pairs = pairs(inputs);
+        List<Pair> pairs = pairs(inputs, pairsFile);
         ModelCatalog catalog = ModelCatalog.fromClasspath();
         List<Row> rows = new ArrayList<>();
         List<BufferedImage> results = new ArrayList<>();
         Files.createDirectories(out);
-        try (NeuralStyle transfer = NeuralStyle.load(new ModelLoader(catalog), catalog);
+        try (Painter transfer = fast ? Painter.fast(catalog, fastStyle) : Painter.neural(catalog);
                 InceptionGrams inception = InceptionGrams.load(out.resolve("models"))) {
-            System.out.printf(Locale.ROOT, "Neural style transfer of %d pairs from %s: %s; %s PyTorch thread(s),"
+            System.out.printf(Locale.ROOT, "%s of %d pairs from %s: %s; %s PyTorch thread(s),"
                     + " load average before %s.%nStyle distance: %s (0 = the style itself; the result must be"
                     + " below the content's).%nSSIM: the result's luminance against the content's. Grain: mean"
                     + " |Laplacian| of luminance, result vs the style at the result's pixel count.%n%n"
                     + "%-34s %9s %9s %6s %14s %8s%n",
-                    pairs.size(), inputs, options, System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                    transfer.description(), pairs.size(), inputs.resolve(pairsFile), options, System.getProperty("ai.djl.pytorch.num_threads", "default"),
                     loadAverage(), inception.description(), "pair", "result", "content", "SSIM", "grain/style",
                     "seconds");
             for (Pair pair : pairs) {
                 long start = System.nanoTime();
-                BufferedImage result = transfer.transfer(pair.content(), pair.style(), options, StyleProgress.NONE);
+                BufferedImage result = transfer.paint(pair.content(), pair.style(), options);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 BufferedImage content = resized(pair.content(), result.getWidth(), result.getHeight());
                 BufferedImage style = sameArea(pair.style(), result);
@@ -92,9 +98,61 @@ public final class EvaluateStyle {
         System.out.printf("%nWrote %s and the results to %s%n", sheet, out);
     }
 
-    private static List<Pair> pairs(Path inputs) throws IOException {
+    /** Paints a content in a style; closes what it loaded. */
+    private interface Painter extends AutoCloseable {
+
+        BufferedImage paint(BufferedImage content, BufferedImage style, StyleOptions options);
+
+        String description();
+
+        @Override
+        void close();
+
+        static Painter neural(ModelCatalog catalog) {
+            NeuralStyle neural = NeuralStyle.load(new ModelLoader(catalog), catalog);
+            return new Painter() {
+                @Override
+                public BufferedImage paint(BufferedImage content, BufferedImage style, StyleOptions options) {
+                    return neural.transfer(content, style, options, StyleProgress.NONE);
+                }
+
+                @Override
+                public String description() {
+                    return "Neural style transfer";
+                }
+
+                @Override
+                public void close() {
+                    neural.close();
+                }
+            };
+        }
+
+        static Painter fast(ModelCatalog catalog, String modelId) {
+            ModelCard card = catalog.find(modelId).orElseThrow(() -> new IllegalArgumentException("No " + modelId));
+            FastStyle network = FastStyle.read(new ModelLoader(catalog).loadFastStyle(card).weights());
+            return new Painter() {
+                @Override
+                public BufferedImage paint(BufferedImage content, BufferedImage style, StyleOptions options) {
+                    return network.transfer(content, options);
+                }
+
+                @Override
+                public String description() {
+                    return "Fast style " + modelId + " " + card.version();
+                }
+
+                @Override
+                public void close() {
+                    network.close();
+                }
+            };
+        }
+    }
+
+    private static List<Pair> pairs(Path inputs, String pairsFile) throws IOException {
         List<Pair> pairs = new ArrayList<>();
-        for (String line : Files.readAllLines(inputs.resolve("pairs.csv"))) {
+        for (String line : Files.readAllLines(inputs.resolve(pairsFile))) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
