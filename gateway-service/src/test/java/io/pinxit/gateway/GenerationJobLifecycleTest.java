@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobKind;
@@ -16,18 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,37 +24,21 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(LocalInfrastructureTestResource.class)
-class GenerationJobLifecycleTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class GenerationJobLifecycleTest extends WorkerStandInTest {
 
     @TestHTTPResource("/")
     URL baseUrl;
 
-    @Inject
-    ObjectMapper json;
-
-    private KafkaCompanion kafka;
-
     @BeforeEach
     void announceTheServedModel() {
-        kafka = KafkaTestSupport.companion(bootstrapServers);
         KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 TestAccounts.asAdmin().get("/api/v1/models").then().statusCode(200).body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
-    }
-
-    @AfterEach
-    void closeKafka() {
-        kafka.close();
     }
 
     @Test
@@ -189,36 +162,17 @@ class GenerationJobLifecycleTest {
     @Test
     void theEventStreamFollowsTheJobUntilItEnds() {
         UUID jobId = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":1}", null).extract().path("id"));
-        List<String> states = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> followStates(jobId, states));
-        await().atMost(Duration.ofSeconds(30)).until(() -> states.contains("QUEUED"));
+        List<JsonNode> seen = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(
+                () -> EventStreams.follow(baseUrl, json, TestAccounts.ADMIN_KEY, jobId, seen));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !seen.isEmpty());
 
         KafkaTestSupport.report(kafka, JobEvent.running(jobId, JobKind.GENERATION, "w", Instant.now()));
         KafkaTestSupport.report(kafka, JobEvent.succeeded(jobId, JobKind.GENERATION, List.of(UUID.randomUUID()),
                 "w", Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(stream::isDone);
-        assertThat(states).containsExactly("QUEUED", "RUNNING", "SUCCEEDED");
-    }
-
-    private void followStates(UUID jobId, List<String> states) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/jobs/" + jobId + "/events"))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + TestAccounts.ADMIN_KEY).build();
-        try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("data:")) {
-                        states.add(json.readTree(line.substring("data:".length())).get("state").asText());
-                    }
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("The event stream broke", e);
-        }
+        assertThat(seen).map(view -> view.get("state").asText()).containsExactly("QUEUED", "RUNNING", "SUCCEEDED");
     }
 
     private io.restassured.response.ValidatableResponse submit(String body, String idempotencyKey) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.JobEvent;
@@ -19,46 +18,28 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Variations and interpolations: only a VAE reaches its latent space, only from pictures it made that one may see. */
 @QuarkusTest
 @WithTestResource(LocalInfrastructureTestResource.class)
-class LatentSpaceJobTest {
+class LatentSpaceJobTest extends WorkerStandInTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String VAE = "test-vae";
     private static final String GAN = KafkaTestSupport.SERVED_MODEL;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    private KafkaCompanion kafka;
-
     @BeforeEach
     void announceAGanAndAVae() {
-        kafka = KafkaTestSupport.companion(bootstrapServers);
         KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(GAN));
         KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(VAE, "vae", List.of("cats", "dogs")));
         await().atMost(PATIENCE).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models").then()
                 .body("id", hasItems(GAN, VAE)));
-    }
-
-    @AfterEach
-    void closeKafka() {
-        kafka.close();
     }
 
     @Test

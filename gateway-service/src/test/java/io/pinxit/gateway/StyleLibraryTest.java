@@ -5,20 +5,32 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import io.pinxit.catalog.StyleNetwork;
+import io.pinxit.catalog.StyleNetworks;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The style library: saved with the credit its source is owed, listed, shown, and its picture served upright. */
+/**
+ * The style library: saved with the credit its source is owed, listed, shown with its fast style network, and its
+ * picture served upright.
+ */
 @QuarkusTest
 @WithTestResource(LocalInfrastructureTestResource.class)
 class StyleLibraryTest {
+
+    @Inject
+    StyleNetworks networks;
 
     @Test
     void aSavedStyleReadsBackWithItsCreditOwnerAndUprightPicture() {
@@ -39,6 +51,7 @@ class StyleLibraryTest {
                 .body("image.original.width", equalTo(40))
                 .body("image.original.orientation", equalTo(6))
                 .body("image.original.sha256", equalTo(Sha256.hex(photo)))
+                .body("fastStyle", nullValue())
                 .extract();
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/api/v1/styles/" + id);
@@ -47,7 +60,8 @@ class StyleLibraryTest {
         TestAccounts.as(TestAccounts.newUserKey()).get("/api/v1/styles/" + id).then()
                 .statusCode(200)
                 .body("credit.attribution", equalTo("Vincent van Gogh"))
-                .body("links.image", equalTo("/api/v1/styles/" + id + "/image"));
+                .body("links.image", equalTo("/api/v1/styles/" + id + "/image"))
+                .body("fastStyle", nullValue());
         var image = TestAccounts.as(ada).get("/api/v1/styles/" + id + "/image").then()
                 .statusCode(200)
                 .contentType("image/png")
@@ -59,6 +73,35 @@ class StyleLibraryTest {
         assertThat(TestImages.near(picture.getRGB(1, 1), TestImages.BLUE)).as("turned clockwise, as EXIF asks")
                 .isTrue();
         assertThat(TestImages.near(picture.getRGB(28, 1), TestImages.RED)).isTrue();
+    }
+
+    @Test
+    void aStyleShowsItsNewestFastStyleNetworkShippedOrTrained() {
+        String ada = TestAccounts.newUserKey();
+        String id = saveStyle(ada, "Fast " + UUID.randomUUID(), "PUBLIC", TestImages.png(16, 16)).statusCode(201)
+                .extract().path("id");
+        UUID styleId = UUID.fromString(id);
+        StyleNetwork shipped = TestStyleNetworks.shipped(styleId, "fast-style-waves", Instant.now().minusSeconds(60));
+        networks.record(shipped);
+
+        TestAccounts.as(ada).get("/api/v1/styles/" + id).then()
+                .statusCode(200)
+                .body("fastStyle.id", equalTo(shipped.id().toString()))
+                .body("fastStyle.origin", equalTo("shipped"))
+                .body("fastStyle.steps", equalTo(shipped.training().steps()))
+                .body("fastStyle.weightsSha256", equalTo(shipped.weightsSha256()))
+                .body("fastStyle.createdAt", notNullValue());
+
+        StyleNetwork trained = TestStyleNetworks.trained(styleId, UUID.randomUUID(), 1200, Instant.now());
+        networks.record(trained);
+
+        TestAccounts.as(ada).get("/api/v1/styles/" + id).then()
+                .body("fastStyle.id", equalTo(trained.id().toString()))
+                .body("fastStyle.origin", equalTo("trained"))
+                .body("fastStyle.steps", equalTo(1200));
+        TestAccounts.as(ada).get("/api/v1/styles?limit=1").then()
+                .body("items[0].id", equalTo(id))
+                .body("items[0].fastStyle.id", equalTo(trained.id().toString()));
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.catalog.Uploads;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobKind;
@@ -24,18 +23,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,8 +33,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,19 +44,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructureTestResource.class)
-class StyleTransferJobTest {
+class StyleTransferJobTest extends WorkerStandInTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String STYLE_TRANSFERS = "/api/v1/jobs/style-transfers";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @TestHTTPResource("/")
     URL baseUrl;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     Uploads uploads;
@@ -76,19 +58,11 @@ class StyleTransferJobTest {
     @Inject
     ObjectStore store;
 
-    private KafkaCompanion kafka;
-
     @BeforeEach
     void announceTheServedModel() {
-        kafka = KafkaTestSupport.companion(bootstrapServers);
         KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
         await().atMost(PATIENCE).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models").then()
                 .body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
-    }
-
-    @AfterEach
-    void closeKafka() {
-        kafka.close();
     }
 
     @Test
@@ -339,7 +313,8 @@ class StyleTransferJobTest {
         UUID jobId = UUID.fromString(uploadBoth(ada, TestImages.png(30, 30), null).statusCode(202)
                 .extract().path("id"));
         List<JsonNode> seen = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> follow(ada, jobId, seen));
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(
+                () -> EventStreams.follow(baseUrl, json, ada, jobId, seen));
         await().atMost(PATIENCE).until(() -> !seen.isEmpty());
 
         String preview = Base64.getEncoder().encodeToString(TestImages.png(64, 32));
@@ -389,26 +364,6 @@ class StyleTransferJobTest {
                 .body("state", equalTo("RUNNING"))
                 .body("progress.iteration", equalTo(3))
                 .body("progress.preview", equalTo(null)));
-    }
-
-    private void follow(String key, UUID jobId, List<JsonNode> seen) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/jobs/" + jobId + "/events"))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + key).build();
-        try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("data:")) {
-                        seen.add(json.readTree(line.substring("data:".length())));
-                    }
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("The event stream broke", e);
-        }
     }
 
     private StyleCommand commandOf(UUID jobId) throws Exception {

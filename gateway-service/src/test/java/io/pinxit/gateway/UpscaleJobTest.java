@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobKind;
@@ -18,14 +17,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,29 +29,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Upscale jobs: on artworks the caller may see, by a factor an upscaler offers; and the upscale option of generations. */
 @QuarkusTest
 @WithTestResource(LocalInfrastructureTestResource.class)
-class UpscaleJobTest {
+class UpscaleJobTest extends WorkerStandInTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    private KafkaCompanion kafka;
-
     @BeforeEach
     void announceTheServedModel() {
-        kafka = KafkaTestSupport.companion(bootstrapServers);
         KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
         await().atMost(PATIENCE).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models").then()
                 .body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
-    }
-
-    @AfterEach
-    void closeKafka() {
-        kafka.close();
     }
 
     @Test

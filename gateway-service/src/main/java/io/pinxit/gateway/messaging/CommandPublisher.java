@@ -3,6 +3,7 @@ package io.pinxit.gateway.messaging;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.StyleCommand;
+import io.pinxit.contracts.StyleTrainingCommand;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -20,17 +21,20 @@ public class CommandPublisher {
     private final MutinyEmitter<UpscaleCommand> upscaleCommands;
     private final MutinyEmitter<InterpolationCommand> interpolationCommands;
     private final MutinyEmitter<StyleCommand> styleCommands;
+    private final MutinyEmitter<StyleTrainingCommand> styleTrainingCommands;
     private final GatewayConfig config;
 
     CommandPublisher(@Channel("generation-commands") MutinyEmitter<GenerationCommand> generationCommands,
                      @Channel("upscale-commands") MutinyEmitter<UpscaleCommand> upscaleCommands,
                      @Channel("interpolation-commands") MutinyEmitter<InterpolationCommand> interpolationCommands,
                      @Channel("style-commands") MutinyEmitter<StyleCommand> styleCommands,
+                     @Channel("style-training-commands") MutinyEmitter<StyleTrainingCommand> styleTrainingCommands,
                      GatewayConfig config) {
         this.generationCommands = generationCommands;
         this.upscaleCommands = upscaleCommands;
         this.interpolationCommands = interpolationCommands;
         this.styleCommands = styleCommands;
+        this.styleTrainingCommands = styleTrainingCommands;
         this.config = config;
     }
 
@@ -48,6 +52,10 @@ public class CommandPublisher {
 
     public void publish(StyleCommand command) {
         send(styleCommands, command.jobId(), command);
+    }
+
+    public void publish(StyleTrainingCommand command) {
+        send(styleTrainingCommands, command.jobId(), command);
     }
 
     private <T> void send(MutinyEmitter<T> emitter, UUID jobId, T command) {

@@ -1,14 +1,15 @@
 package io.pinxit.gateway.rest;
 
+import static io.pinxit.gateway.rest.AcceptedJobs.IDEMPOTENCY_KEY;
+import static io.pinxit.gateway.rest.AcceptedJobs.IDEMPOTENCY_KEY_MESSAGE;
+
 import io.pinxit.gateway.security.Caller;
-import io.pinxit.gateway.service.DuplicateIdempotencyKeyException;
 import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.gateway.service.GenerationRequest;
 import io.pinxit.gateway.service.InterpolationRequest;
 import io.pinxit.gateway.service.Job;
 import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobSubmission;
-import io.pinxit.gateway.service.JobSubmission.Submission;
 import io.pinxit.gateway.service.JobUpdates;
 import io.pinxit.gateway.service.StyleTransfer;
 import io.pinxit.gateway.service.StyleTransferRequest;
@@ -31,13 +32,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -49,20 +48,22 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class JobResource {
 
     static final String PATH = "/api/v1/jobs";
-    private static final String IDEMPOTENCY_KEY = "[\\x21-\\x7e]{1,255}";
-    private static final String IDEMPOTENCY_KEY_MESSAGE = "must be 1 to 255 visible ASCII characters";
 
     private final JobSubmission submission;
+    private final AcceptedJobs accepted;
     private final JobStore jobs;
+    private final JobViews views;
     private final JobUpdates updates;
     private final StyleTransfers styleTransfers;
     private final FormParts forms;
     private final Caller caller;
 
-    JobResource(JobSubmission submission, JobStore jobs, JobUpdates updates, StyleTransfers styleTransfers,
-                FormParts forms, Caller caller) {
+    JobResource(JobSubmission submission, AcceptedJobs accepted, JobStore jobs, JobViews views, JobUpdates updates,
+                StyleTransfers styleTransfers, FormParts forms, Caller caller) {
         this.submission = submission;
+        this.accepted = accepted;
         this.jobs = jobs;
+        this.views = views;
         this.updates = updates;
         this.styleTransfers = styleTransfers;
         this.forms = forms;
@@ -78,7 +79,8 @@ public class JobResource {
                                      @RestHeader("Idempotency-Key")
                                      @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
                                      String idempotencyKey) {
-        return accepted(body, idempotencyKey, (author, key) -> submission.submitGeneration(body, author, key, caller.isAdmin()));
+        return accepted.submit(body, idempotencyKey,
+                (author, key) -> submission.submitGeneration(body, author, key, caller.isAdmin()));
     }
 
     /** Accepts a job that enlarges an artwork the caller may see; Idempotency-Key works as for generations. */
@@ -90,7 +92,7 @@ public class JobResource {
                                   @RestHeader("Idempotency-Key")
                                   @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
                                   String idempotencyKey) {
-        return accepted(body, idempotencyKey,
+        return accepted.submit(body, idempotencyKey,
                 (author, key) -> submission.submitUpscale(body, author, key, caller.isAdmin()));
     }
 
@@ -106,7 +108,7 @@ public class JobResource {
                                         @RestHeader("Idempotency-Key")
                                         @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
                                         String idempotencyKey) {
-        return accepted(body, idempotencyKey,
+        return accepted.submit(body, idempotencyKey,
                 (author, key) -> submission.submitInterpolation(body, author, key, caller.isAdmin()));
     }
 
@@ -149,7 +151,7 @@ public class JobResource {
     private Response styleTransfer(StyleTransferRequest body, Optional<StyleTransfers.UploadedFile> content,
                                    Optional<StyleTransfers.UploadedFile> style, String idempotencyKey) {
         StyleTransfer transfer = styleTransfers.prepare(body, content, style);
-        return accepted(transfer.identity(), idempotencyKey,
+        return accepted.submit(transfer.identity(), idempotencyKey,
                 (author, key) -> submission.submitStyleTransfer(transfer, author, key, caller.isAdmin()));
     }
 
@@ -158,29 +160,11 @@ public class JobResource {
                 .map(file -> new StyleTransfers.UploadedFile(file.fileName(), file.uploadedFile()));
     }
 
-    /**
-     * Submits as the caller; a submission that lost a race with another under the same Idempotency-Key answers with
-     * the winner's job.
-     */
-    private Response accepted(Object body, String idempotencyKey,
-                              BiFunction<JobSubmission.Author, Optional<String>, Submission> submit) {
-        var author = new JobSubmission.Author(caller.accountId(), caller.name());
-        Submission accepted;
-        try {
-            accepted = submit.apply(author, Optional.ofNullable(idempotencyKey));
-        } catch (DuplicateIdempotencyKeyException raced) {
-            accepted = submission.replay(body, author, idempotencyKey);
-        }
-        JobView view = JobView.of(accepted.job());
-        return Response.accepted(view).location(URI.create(view.links().get("self")))
-                .header("Idempotent-Replayed", Boolean.toString(accepted.replayed())).build();
-    }
-
     @GET
     @Path("{id}")
     @RolesAllowed("scope:jobs:read")
     public JobView job(@RestPath UUID id) {
-        return JobView.of(find(id));
+        return views.of(find(id));
     }
 
     /** The job's state now and each later change, until it ends. */
@@ -193,14 +177,14 @@ public class JobResource {
     public Multi<JobView> events(@RestPath UUID id) {
         Job current = find(id);
         if (current.state().isTerminal()) {
-            return Multi.createFrom().item(JobView.of(current));
+            return Multi.createFrom().item(views.of(current));
         }
         // Subscribe to live changes before reading the stored state, so that no change falls between the two.
         Multi<Job> stored = Uni.createFrom().item(() -> jobs.find(id).orElse(current))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).toMulti();
         Multi<Job> changes = Multi.createBy().merging().streams(updates.of(id), stored);
         return Multi.createFrom().<JobView>emitter(emitter -> {
-            var subscription = changes.map(JobView::of).skip().repetitions().subscribe().with(view -> {
+            var subscription = changes.map(views::of).skip().repetitions().subscribe().with(view -> {
                 emitter.emit(view);
                 if (view.state().isTerminal()) {
                     emitter.complete();

@@ -1,5 +1,6 @@
 package io.pinxit.gateway.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobProgress;
@@ -11,15 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A job as clients see it; {@code progress} is the latest its worker reported (iterations, a small preview). */
+/**
+ * A job as clients see it; {@code progress} is the latest its worker reported (iterations, a small preview), and
+ * {@code styleNetwork}, only on a style training that succeeded, the network it made.
+ */
 public record JobView(UUID id, JobKind kind, JobState state, Map<String, Object> request, List<UUID> artworkIds,
-                      Reproduction reproduction, JobFailure failure, JobProgress progress, Instant createdAt,
+                      Reproduction reproduction, JobFailure failure, JobProgress progress,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) StyleNetworkView styleNetwork, Instant createdAt,
                       Instant updatedAt, Map<String, String> links) {
 
-    static JobView of(Job job) {
+    static JobView of(Job job, StyleNetworkView styleNetwork) {
         String self = JobResource.PATH + "/" + job.id();
         return new JobView(job.id(), job.kind(), job.state(), job.request(), job.artworkIds(), job.reproduction(),
-                job.failure(), job.progress(), job.createdAt(), job.updatedAt(),
+                job.failure(), job.progress(), styleNetwork, job.createdAt(), job.updatedAt(),
                 Map.of("self", self, "events", self + "/events"));
     }
 }

@@ -1,6 +1,7 @@
 package io.pinxit.gateway.rest;
 
 import io.pinxit.gateway.security.Caller;
+import io.pinxit.gateway.service.Author;
 import io.pinxit.gateway.service.JobSubmission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -17,10 +18,12 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ReproductionResource {
 
     private final JobSubmission submission;
+    private final JobViews views;
     private final Caller caller;
 
-    ReproductionResource(JobSubmission submission, Caller caller) {
+    ReproductionResource(JobSubmission submission, JobViews views, Caller caller) {
         this.submission = submission;
+        this.views = views;
         this.caller = caller;
     }
 
@@ -31,8 +34,8 @@ public class ReproductionResource {
     @POST
     @RolesAllowed("scope:jobs:submit")
     public Response reproduce(@RestPath UUID id) {
-        var author = new JobSubmission.Author(caller.accountId(), caller.name());
-        JobView view = JobView.of(submission.submitReproduction(id, author, caller.isAdmin()).job());
+        var author = new Author(caller.accountId(), caller.name());
+        JobView view = views.of(submission.submitReproduction(id, author, caller.isAdmin()).job());
         return Response.accepted(view).location(URI.create(view.links().get("self"))).build();
     }
 }

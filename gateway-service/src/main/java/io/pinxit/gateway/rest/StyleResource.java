@@ -3,8 +3,9 @@ package io.pinxit.gateway.rest;
 import io.pinxit.catalog.SavedStyle;
 import io.pinxit.catalog.Upload;
 import io.pinxit.gateway.security.Caller;
+import io.pinxit.gateway.service.Author;
+import io.pinxit.gateway.service.FastStyles;
 import io.pinxit.gateway.service.ImageUploads;
-import io.pinxit.gateway.service.JobSubmission;
 import io.pinxit.gateway.service.StyleRequest;
 import io.pinxit.gateway.service.Styles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,12 +40,14 @@ public class StyleResource {
     private static final int DEFAULT_LIMIT = 50;
 
     private final Styles styles;
+    private final FastStyles fastStyles;
     private final ImageUploads uploads;
     private final FormParts forms;
     private final Caller caller;
 
-    StyleResource(Styles styles, ImageUploads uploads, FormParts forms, Caller caller) {
+    StyleResource(Styles styles, FastStyles fastStyles, ImageUploads uploads, FormParts forms, Caller caller) {
         this.styles = styles;
+        this.fastStyles = fastStyles;
         this.uploads = uploads;
         this.forms = forms;
         this.caller = caller;
@@ -69,8 +72,8 @@ public class StyleResource {
         FileUpload image = Optional.ofNullable(parts.get(IMAGE_PART)).orElseThrow(() ->
                 FormParts.invalid(IMAGE_PART, "is required: the style's picture (PNG, JPEG or WebP) as a file part"));
         Upload picture = uploads.accept(IMAGE_PART, image.fileName(), image.uploadedFile());
-        SavedStyle saved = styles.save(request, picture, new JobSubmission.Author(caller.accountId(), caller.name()));
-        StyleView view = StyleView.of(saved);
+        SavedStyle saved = styles.save(request, picture, new Author(caller.accountId(), caller.name()));
+        StyleView view = view(saved);
         return Response.created(URI.create(view.links().get("self"))).entity(view).build();
     }
 
@@ -80,7 +83,7 @@ public class StyleResource {
     public StylePage list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         List<StyleView> items = styles.list(size, cursor(cursor), caller.accountId(), caller.isAdmin()).stream()
-                .map(StyleView::of).toList();
+                .map(this::view).toList();
         String next = items.size() == size ? items.get(items.size() - 1).id().toString() : null;
         return new StylePage(items, next);
     }
@@ -90,7 +93,7 @@ public class StyleResource {
     @Path("{id}")
     @RolesAllowed("scope:jobs:read")
     public StyleView style(@RestPath UUID id) {
-        return StyleView.of(styles.visible(id, caller.accountId(), caller.isAdmin()));
+        return view(styles.visible(id, caller.accountId(), caller.isAdmin()));
     }
 
     /** The style's picture as stored: a PNG, upright, without the uploaded file's metadata. */
@@ -105,6 +108,10 @@ public class StyleResource {
                 .tag(sha256)
                 .header("Cache-Control", "private, max-age=31536000, immutable")
                 .build();
+    }
+
+    private StyleView view(SavedStyle style) {
+        return StyleView.of(style, fastStyles.of(style.id()));
     }
 
     private static Optional<UUID> cursor(String cursor) {

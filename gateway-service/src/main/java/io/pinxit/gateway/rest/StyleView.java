@@ -2,18 +2,21 @@ package io.pinxit.gateway.rest;
 
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.SavedStyle;
+import io.pinxit.catalog.StyleNetwork;
 import io.pinxit.catalog.Upload;
 import io.pinxit.contracts.Visibility;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A saved style as clients see it: its name, the credit every picture made with it carries, who saved it, and its
- * picture (the PNG stored, and the facts of the file as it was uploaded).
+ * picture (the PNG stored, and the facts of the file as it was uploaded); {@code fastStyle} is the network style
+ * transfers with it use by default, null until the style has one.
  */
 public record StyleView(UUID id, String name, ProvenanceRecord.Credit credit, Visibility visibility, Owner owner,
-                        Picture image, Instant createdAt, Map<String, String> links) {
+                        Picture image, StyleNetworkView fastStyle, Instant createdAt, Map<String, String> links) {
 
     /** The account that saved the style. */
     public record Owner(UUID id, String name) {
@@ -28,7 +31,7 @@ public record StyleView(UUID id, String name, ProvenanceRecord.Credit credit, Vi
                            String sha256) {
     }
 
-    static StyleView of(SavedStyle style) {
+    static StyleView of(SavedStyle style, Optional<StyleNetwork> fastStyle) {
         String self = StyleResource.PATH + "/" + style.id();
         Upload upload = style.image();
         var original = new Original(upload.format(), upload.byteSize(), upload.originalWidth(),
@@ -36,7 +39,8 @@ public record StyleView(UUID id, String name, ProvenanceRecord.Credit credit, Vi
         var picture = new Picture(upload.image().width(), upload.image().height(), upload.image().imageSha256(),
                 original);
         return new StyleView(style.id(), style.name(), style.credit(), style.visibility(),
-                new Owner(style.ownerId(), style.ownerName()), picture, style.createdAt(),
+                new Owner(style.ownerId(), style.ownerName()), picture,
+                fastStyle.map(StyleNetworkView::of).orElse(null), style.createdAt(),
                 Map.of("self", self, "image", self + "/image"));
     }
 }

@@ -43,6 +43,8 @@ public final class GatewayProblems {
     public static final ProblemType STYLE_NOT_FOUND = ProblemType.of("style-not-found", "No such style", 404);
     public static final ProblemType STYLE_EXISTS = ProblemType.of("style-exists",
             "You have a style of that name already", 409);
+    public static final ProblemType STYLE_NOT_TRAINED = ProblemType.of("style-not-trained",
+            "The style has no fast style network", 409);
 
     private GatewayProblems() {
     }

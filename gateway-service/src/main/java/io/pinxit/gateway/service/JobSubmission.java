@@ -1,22 +1,16 @@
 package io.pinxit.gateway.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.catalog.SavedStyle;
+import io.pinxit.catalog.StyleNetwork;
 import io.pinxit.catalog.Upload;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.JobKind;
-import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ServedModel;
-import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.StyleCommand;
-import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.contracts.Visibility;
-import io.pinxit.gateway.config.GatewayConfig;
-import io.pinxit.gateway.messaging.BrokerUnavailableException;
 import io.pinxit.gateway.messaging.CommandPublisher;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -37,53 +31,41 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/**
- * Accepts jobs. A job is accepted only once its command is durably in Kafka: the job row and the command are
- * written in one database transaction that commits after Kafka acknowledges, so a broker failure records nothing.
- */
+/** Accepts the jobs that make pictures, through {@link JobAcceptance}. */
 @ApplicationScoped
 public class JobSubmission {
 
+    private final JobAcceptance acceptance;
     private final JobStore jobs;
     private final ServedModels servedModels;
     private final CommandPublisher commands;
-    private final TimeOrderedIds ids;
     private final Clock clock;
-    private final ObjectMapper json;
-    private final GatewayConfig config;
     private final ImageUploads uploads;
     private final Styles styles;
+    private final FastStyles fastStyles;
     private final SecureRandom seeds = new SecureRandom();
 
-    JobSubmission(JobStore jobs, ServedModels servedModels, CommandPublisher commands, TimeOrderedIds ids,
-                  Clock clock, ObjectMapper json, GatewayConfig config, ImageUploads uploads, Styles styles) {
+    JobSubmission(JobAcceptance acceptance, JobStore jobs, ServedModels servedModels, CommandPublisher commands,
+                  Clock clock, ImageUploads uploads, Styles styles, FastStyles fastStyles) {
+        this.acceptance = acceptance;
         this.jobs = jobs;
         this.servedModels = servedModels;
         this.commands = commands;
-        this.ids = ids;
         this.clock = clock;
-        this.json = json;
-        this.config = config;
         this.uploads = uploads;
         this.styles = styles;
-    }
-
-    /** The outcome of a submission: the job, and whether it was made before under the same Idempotency-Key. */
-    public record Submission(Job job, boolean replayed) {
-    }
-
-    /** The account that submits a job: the author of what it makes. */
-    public record Author(UUID id, String name) {
+        this.fastStyles = fastStyles;
     }
 
     @Transactional
     public Submission submitGeneration(GenerationRequest request, Author author, Optional<String> idempotencyKey,
                                        boolean mayReadAnyJob) {
-        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, request));
-        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        return acceptance.once(author, idempotencyKey, request,
+                key -> acceptGeneration(request, author, key, mayReadAnyJob));
+    }
+
+    private Submission acceptGeneration(GenerationRequest request, Author author, Optional<IdempotencyKey> key,
+                                        boolean mayReadAnyJob) {
         ServedModel model = requireServed(request.model());
         Optional<Job> varied = Optional.ofNullable(request.variationOf())
                 .map(artworkId -> variedArtwork(model, artworkId, request.label(), author, mayReadAnyJob));
@@ -107,12 +89,12 @@ public class JobSubmission {
             accepted.put("strength", strength);
         }
         putAuthorship(accepted, authorship);
-        Job job = accept(JobKind.GENERATION, author, accepted, key, now);
-        var plain = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
-                .withLabel(label);
-        var command = varied.isPresent() ? plain.withVariationOf(request.variationOf(), strength) : plain;
-        publish(() -> commands.publish(request.upscale() == null ? command : command.withUpscale(request.upscale())));
-        return new Submission(job, false);
+        return acceptance.accept(JobKind.GENERATION, author, accepted, key, now, job -> {
+            var plain = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
+                    .withLabel(label);
+            var command = varied.isPresent() ? plain.withVariationOf(request.variationOf(), strength) : plain;
+            commands.publish(request.upscale() == null ? command : command.withUpscale(request.upscale()));
+        });
     }
 
     /**
@@ -123,11 +105,12 @@ public class JobSubmission {
     @Transactional
     public Submission submitInterpolation(InterpolationRequest request, Author author, Optional<String> idempotencyKey,
                                           boolean mayReadAnyJob) {
-        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, request));
-        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        return acceptance.once(author, idempotencyKey, request,
+                key -> acceptInterpolation(request, author, key, mayReadAnyJob));
+    }
+
+    private Submission acceptInterpolation(InterpolationRequest request, Author author, Optional<IdempotencyKey> key,
+                                           boolean mayReadAnyJob) {
         ServedModel model = requireServed(request.model());
         if (!model.reachesLatentSpace()) {
             throw noLatentSpace(model, "model", "interpolate");
@@ -144,10 +127,9 @@ public class JobSubmission {
         accepted.put("frames", request.framesOrDefault());
         accepted.put("frameMillis", request.frameMillisOrDefault());
         putAuthorship(accepted, authorship);
-        Job job = accept(JobKind.INTERPOLATION, author, accepted, key, now);
-        publish(() -> commands.publish(InterpolationCommand.of(job.id(), request.model(), endpoint(request.from()),
-                endpoint(request.to()), request.framesOrDefault(), request.frameMillisOrDefault(), authorship, now)));
-        return new Submission(job, false);
+        return acceptance.accept(JobKind.INTERPOLATION, author, accepted, key, now, job -> commands.publish(
+                InterpolationCommand.of(job.id(), request.model(), endpoint(request.from()), endpoint(request.to()),
+                        request.framesOrDefault(), request.frameMillisOrDefault(), authorship, now)));
     }
 
     /**
@@ -157,11 +139,12 @@ public class JobSubmission {
     @Transactional
     public Submission submitUpscale(UpscaleRequest request, Author author, Optional<String> idempotencyKey,
                                     boolean mayReadAnyJob) {
-        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, request));
-        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        return acceptance.once(author, idempotencyKey, request,
+                key -> acceptUpscale(request, author, key, mayReadAnyJob));
+    }
+
+    private Submission acceptUpscale(UpscaleRequest request, Author author, Optional<IdempotencyKey> key,
+                                     boolean mayReadAnyJob) {
         Job parentJob = visibleArtwork(request.artworkId(), author, mayReadAnyJob);
         Instant now = clock.instant();
         var authorship = authorship(author, request.title(), request.description(), request.licence(),
@@ -170,10 +153,8 @@ public class JobSubmission {
         accepted.put("artworkId", request.artworkId());
         accepted.put("factor", request.factor());
         putAuthorship(accepted, authorship);
-        Job job = accept(JobKind.UPSCALE, author, accepted, key, now);
-        publish(() -> commands.publish(UpscaleCommand.of(job.id(), request.artworkId(), request.factor(), authorship,
-                now)));
-        return new Submission(job, false);
+        return acceptance.accept(JobKind.UPSCALE, author, accepted, key, now, job -> commands.publish(
+                UpscaleCommand.of(job.id(), request.artworkId(), request.factor(), authorship, now)));
     }
 
     /**
@@ -185,16 +166,18 @@ public class JobSubmission {
     @Transactional
     public Submission submitStyleTransfer(StyleTransfer transfer, Author author, Optional<String> idempotencyKey,
                                           boolean mayReadAnyJob) {
-        Optional<IdempotencyKey> key = idempotencyKey.map(value -> idempotencyKey(author, value, transfer.identity()));
-        Optional<Submission> earlier = key.flatMap(this::earlierSubmission);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        return acceptance.once(author, idempotencyKey, transfer.identity(),
+                key -> acceptStyleTransfer(transfer, author, key, mayReadAnyJob));
+    }
+
+    private Submission acceptStyleTransfer(StyleTransfer transfer, Author author, Optional<IdempotencyKey> key,
+                                           boolean mayReadAnyJob) {
         StyleTransferRequest request = transfer.request();
         Optional<Job> contentJob = inputArtwork("content.artworkId", request.content(), author, mayReadAnyJob);
         Optional<Job> styleJob = inputArtwork("style.artworkId", request.style(), author, mayReadAnyJob);
         Optional<SavedStyle> savedStyle = Optional.ofNullable(request.style()).map(StyleTransferRequest.Source::styleId)
                 .map(styleId -> styles.visible(styleId, author.id(), mayReadAnyJob));
+        Optional<StyleNetwork> network = fastStyles.choose(request.methodOrDefault(), savedStyle);
         Optional<Upload> contentUpload = transfer.contentUpload().map(uploads::record);
         Optional<Upload> styleUpload = transfer.styleUpload().map(uploads::record);
 
@@ -221,15 +204,18 @@ public class JobSubmission {
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("content", describe(content, contentUpload, savedStyle));
         accepted.put("style", describe(style, styleUpload, savedStyle));
+        accepted.put("method", network.isPresent() ? StyleMethod.FAST : StyleMethod.NEURAL);
+        network.ifPresent(chosen -> accepted.put("styleNetworkId", chosen.id()));
         accepted.put("strength", request.strengthOrDefault());
         accepted.put("preserveColor", request.preserveColorOrDefault());
         accepted.put("size", request.sizeOrDefault());
         accepted.put("seed", seed);
         putAuthorship(accepted, authorship);
-        Job job = accept(JobKind.STYLE_TRANSFER, author, accepted, key, now);
-        publish(() -> commands.publish(StyleCommand.of(job.id(), content, style, request.strengthOrDefault(),
-                request.preserveColorOrDefault(), request.sizeOrDefault(), seed, authorship, now)));
-        return new Submission(job, false);
+        return acceptance.accept(JobKind.STYLE_TRANSFER, author, accepted, key, now, job -> {
+            var command = StyleCommand.of(job.id(), content, style, request.strengthOrDefault(),
+                    request.preserveColorOrDefault(), request.sizeOrDefault(), seed, authorship, now);
+            commands.publish(network.map(chosen -> command.withFastStyleNetwork(chosen.id())).orElse(command));
+        });
     }
 
     /**
@@ -257,19 +243,11 @@ public class JobSubmission {
         if (label != null) {
             request.put("label", label);
         }
-        Job job = accept(JobKind.GENERATION, author, request, Optional.empty(), now);
         var authorship = new Authorship(author.id(), author.name(), null, null, Authorship.ALL_RIGHTS_RESERVED,
                 Visibility.PRIVATE);
-        publish(() -> commands.publish(GenerationCommand.reproducing(artworkId, job.id(), model, count, seed,
-                authorship, now).withLabel(label)));
-        return new Submission(job, false);
-    }
-
-    /** Answers a submission that lost a race with another one under the same Idempotency-Key. */
-    @Transactional
-    public Submission replay(Object request, Author author, String idempotencyKey) {
-        return earlierSubmission(idempotencyKey(author, idempotencyKey, request))
-                .orElseThrow(() -> new IllegalStateException("Idempotency-Key vanished: " + idempotencyKey));
+        return acceptance.accept(JobKind.GENERATION, author, request, Optional.empty(), now, job -> commands.publish(
+                GenerationCommand.reproducing(artworkId, job.id(), model, count, seed, authorship, now)
+                        .withLabel(label)));
     }
 
     /**
@@ -418,38 +396,6 @@ public class JobSubmission {
         request.values().removeIf(Objects::isNull);
     }
 
-    private Job accept(JobKind kind, Author author, Map<String, Object> request, Optional<IdempotencyKey> key,
-                       Instant now) {
-        Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, now,
-                now);
-        jobs.insert(job, key);
-        return job;
-    }
-
-    private void publish(Runnable publication) {
-        try {
-            publication.run();
-        } catch (BrokerUnavailableException e) {
-            throw brokerUnavailable(e);
-        }
-    }
-
-    /** Keys are the client's own: two authors may use the same key without meeting. */
-    private IdempotencyKey idempotencyKey(Author author, String key, Object request) {
-        return new IdempotencyKey(author.id() + "/" + key, fingerprint(request));
-    }
-
-    private Optional<Submission> earlierSubmission(IdempotencyKey key) {
-        return jobs.findByIdempotencyKey(key.value()).map(earlier -> {
-            if (!earlier.getValue().equals(key.requestFingerprint())) {
-                throw new ProblemException(Problem.of(GatewayProblems.IDEMPOTENCY_KEY_REUSED,
-                        "The Idempotency-Key was first used for job " + earlier.getKey().id()
-                                + " with a different request; use a new key for a new request"));
-            }
-            return new Submission(earlier.getKey(), true);
-        });
-    }
-
     private ServedModel requireServed(String model) {
         List<ServedModel> served = servedModels.current(JobKind.GENERATION);
         return served.stream().filter(candidate -> candidate.id().equals(model)).findFirst().orElseThrow(() -> {
@@ -481,21 +427,5 @@ public class JobSubmission {
             return;
         }
         throw invalid(field, message);
-    }
-
-    private ProblemException brokerUnavailable(BrokerUnavailableException cause) {
-        long retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
-        Problem problem = Problem.of(GatewayProblems.BROKER_UNAVAILABLE,
-                "The job was not accepted because the message broker did not confirm it; nothing was recorded. "
-                        + "Retry later with the same Idempotency-Key.");
-        return new ProblemException(problem, Map.of("Retry-After", Long.toString(retryAfterSeconds)), cause);
-    }
-
-    private String fingerprint(Object request) {
-        try {
-            return Sha256.hex(json.writeValueAsString(request));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot fingerprint a request", e);
-        }
     }
 }

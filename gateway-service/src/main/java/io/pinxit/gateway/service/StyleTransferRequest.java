@@ -14,7 +14,7 @@ import java.util.UUID;
  * ({@code content.artworkId}; {@code style.artworkId} or {@code style.styleId}) or uploaded beside this request as
  * form part {@code content} or {@code style}: exactly one source each. Missing options take their defaults: strength
  * {@value StyleCommand#DEFAULT_STRENGTH}, colours from the style, size {@value StyleCommand#DEFAULT_SIZE}, a seed the
- * gateway draws and records.
+ * gateway draws and records, method {@link StyleMethod#AUTO}.
  */
 public record StyleTransferRequest(
         Source content,
@@ -26,11 +26,12 @@ public record StyleTransferRequest(
         @Size(max = 200) String title,
         @Size(max = 2000) String description,
         @Licence String licence,
-        Visibility visibility) {
+        Visibility visibility,
+        StyleMethod method) {
 
     /** A request that gives nothing but what is uploaded beside it. */
     public static final StyleTransferRequest EMPTY = new StyleTransferRequest(null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     /** An input given by reference: an artwork the caller may see, or (for the style only) a saved style. */
     public record Source(UUID artworkId, UUID styleId) {
@@ -42,6 +43,10 @@ public record StyleTransferRequest(
 
     boolean preserveColorOrDefault() {
         return preserveColor != null && preserveColor;
+    }
+
+    StyleMethod methodOrDefault() {
+        return method == null ? StyleMethod.AUTO : method;
     }
 
     int sizeOrDefault() {

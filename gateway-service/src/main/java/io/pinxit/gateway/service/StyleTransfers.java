@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Readies a style transfer for submission: exactly one source for the content and one for the style, checked before
- * any upload is decoded; then the uploaded pictures checked and stored.
+ * Readies a style transfer for submission: exactly one source for the content and one for the style, and a method
+ * the style can be painted with, checked before any upload is decoded; then the uploaded pictures checked and stored.
  */
 @ApplicationScoped
 public class StyleTransfers {
@@ -35,6 +35,7 @@ public class StyleTransfers {
         List<Problem.FieldError> errors = new ArrayList<>();
         checkContent(request.content(), contentFile.isPresent(), errors);
         checkStyle(request.style(), styleFile.isPresent(), errors);
+        checkMethod(request, styleFile.isPresent(), errors);
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(error -> error.field() + " " + error.message())
                     .collect(Collectors.joining("; "));
@@ -58,6 +59,15 @@ public class StyleTransfers {
                     + "content.artworkId or upload a picture as form part 'content'"));
         } else if (content != null && content.artworkId() == null) {
             errors.add(new Problem.FieldError("content.artworkId", "is required"));
+        }
+    }
+
+    private static void checkMethod(StyleTransferRequest request, boolean styleUploaded,
+                                    List<Problem.FieldError> errors) {
+        boolean styleIsAPicture = styleUploaded || (request.style() != null && request.style().artworkId() != null);
+        if (request.methodOrDefault() == StyleMethod.FAST && styleIsAPicture) {
+            errors.add(new Problem.FieldError("method", "'fast' paints only with a saved style that was trained "
+                    + "(style.styleId); this style is a picture, which only 'neural' can paint with"));
         }
     }
 

@@ -41,7 +41,7 @@ public class Styles {
 
     /** Saves a style with its picture (checked and stored already) and its upload record, in one transaction. */
     @Transactional
-    public SavedStyle save(StyleRequest request, Upload picture, JobSubmission.Author owner) {
+    public SavedStyle save(StyleRequest request, Upload picture, Author owner) {
         Upload recorded = uploads.record(picture);
         var credit = new ProvenanceRecord.Credit(request.source().strip(), request.licence(),
                 request.attribution().strip());
