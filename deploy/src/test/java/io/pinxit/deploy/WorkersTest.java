@@ -18,6 +18,11 @@ class WorkersTest {
 
     /** The least a worker gets to finish its job after SIGTERM when its consumer sets no longer limit. */
     static final int MINIMUM_GRACE_SECONDS = 60;
+    /**
+     * Jobs allowed longer than this (style trainings: hours) are not waited for when a pod stops; another worker starts
+     * them over. A day-long grace period would hold up every node drain.
+     */
+    static final int LONGEST_AWAITED_JOB_SECONDS = 3600;
 
     static List<String> workers() {
         return ServiceConfig.services().stream().filter(s -> ServiceConfig.of(s).isWorker()).toList();
@@ -78,6 +83,7 @@ class WorkersTest {
                 .map(c -> config.get("mp.messaging.incoming." + c + ".throttled.unprocessed-record-max-age.ms"))
                 .flatMap(Optional::stream)
                 .mapToInt(ms -> Integer.parseInt(ms) / 1000)
+                .filter(seconds -> seconds <= LONGEST_AWAITED_JOB_SECONDS)
                 .max()
                 .orElse(MINIMUM_GRACE_SECONDS);
 

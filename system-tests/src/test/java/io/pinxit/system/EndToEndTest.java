@@ -2,6 +2,7 @@ package io.pinxit.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -189,6 +190,34 @@ class EndToEndTest {
                 .statusCode(200)
                 .body("verdict", equalTo("TRUSTED"))
                 .body("knownArtworks.id", hasItem(styled));
+    }
+
+    @Test
+    void theShippedFastStylePaintsAnArtworkInOnePassAndProvenanceNamesItsNetwork() {
+        String content = awaitSuccess(submit(1, 91)).getList("artworkIds", String.class).get(0);
+        JsonPath styles = asAdmin().get("/api/v1/styles").then().statusCode(200).extract().jsonPath();
+        String greatWave = styles.getString("items.find { it.fastStyle?.origin == 'shipped' }.id");
+        String network = styles.getString("items.find { it.id == '" + greatWave + "' }.fastStyle.id");
+        assertThat(greatWave).as("the style Pinxit ships with a fast network").isNotNull();
+
+        long submitted = System.nanoTime();
+        String location = asAdmin().contentType("application/json")
+                .body("{\"content\":{\"artworkId\":\"" + content + "\"},\"style\":{\"styleId\":\"" + greatWave
+                        + "\"},\"size\":512}")
+                .post("/api/v1/jobs/style-transfers").then()
+                .statusCode(202).body("request.method", equalTo("fast"))
+                .extract().header("Location");
+        JsonPath job = awaitSuccess(location);
+        System.out.printf("e2e: a 512 px fast style transfer went from 202 to SUCCEEDED in %d ms%n",
+                millisSince(submitted));
+        String styled = job.getList("artworkIds", String.class).get(0);
+
+        given().baseUri(gallery).get("/api/v1/artworks/" + styled).then().statusCode(200)
+                .body("kind", equalTo("STYLED"))
+                .body("width", equalTo(512))
+                .body("provenance.model.id", equalTo("fast-style-great-wave"))
+                .body("provenance.parameters.network.id", equalTo(network))
+                .body("provenance.credits.attribution", hasItem(containsString("Hokusai")));
     }
 
     @Test

@@ -10,20 +10,22 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Tells the gateway how a style job advances: every {@value #EVERY} iterations its count, and with each preview the
- * optimisation offers, a small picture of the result as it forms.
+ * Tells the gateway how a style job advances: every {@value #EVERY} iterations (or training steps) their count, and
+ * with each preview the work offers, a small picture of the result as it forms.
  */
 final class JobProgressReport implements StyleProgress {
 
     static final int EVERY = 5;
 
     private final UUID jobId;
+    private final JobKind kind;
     private final JobEventPublisher events;
     private final String workerId;
     private final Clock clock;
 
-    JobProgressReport(UUID jobId, JobEventPublisher events, String workerId, Clock clock) {
+    JobProgressReport(UUID jobId, JobKind kind, JobEventPublisher events, String workerId, Clock clock) {
         this.jobId = jobId;
+        this.kind = kind;
         this.events = events;
         this.workerId = workerId;
         this.clock = clock;
@@ -42,6 +44,6 @@ final class JobProgressReport implements StyleProgress {
     }
 
     private void publish(JobProgress progress) {
-        events.publishProgress(jobId, JobKind.STYLE_TRANSFER, progress, workerId, clock.instant());
+        events.publishProgress(jobId, kind, progress, workerId, clock.instant());
     }
 }

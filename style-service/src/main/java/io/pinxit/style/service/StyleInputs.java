@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,22 +66,19 @@ public class StyleInputs {
                 Map.of("artworkId", entry.artwork().id().toString()));
     }
 
+    /** The picture of an upload, as the gateway stored it. */
+    BufferedImage picture(UploadedImage upload) {
+        return decode(StoredBytes.read(store, upload.imageKey()), upload.imageKey());
+    }
+
     private Input upload(UploadedImage upload, Relation relation, String title,
                          List<ProvenanceRecord.Credit> credits, Map<String, Object> more) {
-        byte[] png = read(upload.imageKey());
+        byte[] png = StoredBytes.read(store, upload.imageKey());
         Map<String, Object> description = new LinkedHashMap<>(more);
         description.put("uploadSha256", upload.sha256());
         description.put("imageSha256", upload.imageSha256());
         return new Input(decode(png, upload.imageKey()), new NewArtwork.Parent(null, relation, title, png),
                 Optional.empty(), credits, description);
-    }
-
-    private byte[] read(String key) {
-        try (InputStream stored = store.open(key)) {
-            return stored.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the uploaded picture " + key, e);
-        }
     }
 
     private static BufferedImage decode(byte[] png, String key) {

@@ -1,60 +1,68 @@
 package io.pinxit.style.service;
 
-import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.StyleCommand;
-import io.pinxit.jobevents.JobEventPublisher;
+import io.pinxit.contracts.StyleTrainingCommand;
 import io.pinxit.recording.ArtworkNotFoundException;
+import io.pinxit.storage.ObjectNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Runs one style job and reports it: RUNNING, progress with previews while the picture forms, then SUCCEEDED with the
- * styled artwork, or FAILED with the reason (and the command is rethrown for dead-lettering). A failed job records
- * nothing: the artwork is written in one transaction at the end.
+ * Runs the style worker's jobs and reports them (see {@link JobReporting}): style transfers, which record one styled
+ * artwork, and trainings, which learn a saved style into a fast style network and record no artwork. A failed job
+ * records nothing: the artwork, or the network, is written at the end.
  */
 @ApplicationScoped
 public class StyleJobs {
 
-    private static final Logger LOG = Logger.getLogger(StyleJobs.class);
     static final String ARTWORK_NOT_FOUND = "urn:pinxit:problem:artwork-not-found";
+    static final String STYLE_NETWORK_NOT_FOUND = "urn:pinxit:problem:style-network-not-found";
     static final String STYLE_TRANSFER_FAILED = "urn:pinxit:problem:style-transfer-failed";
+    static final String STYLE_NOT_FOUND = "urn:pinxit:problem:style-not-found";
+    static final String STYLE_PICTURE_NOT_FOUND = "urn:pinxit:problem:style-picture-not-found";
+    static final String STYLE_TRAINING_FAILED = "urn:pinxit:problem:style-training-failed";
 
     private final StyledArtworks artworks;
-    private final JobEventPublisher events;
-    private final Clock clock;
-    private final String workerId;
+    private final StyleNetworkTraining training;
+    private final JobReporting reporting;
 
-    StyleJobs(StyledArtworks artworks, JobEventPublisher events, Clock clock,
-              @ConfigProperty(name = "pinxit.worker.id") String workerId) {
+    StyleJobs(StyledArtworks artworks, StyleNetworkTraining training, JobReporting reporting) {
         this.artworks = artworks;
-        this.events = events;
-        this.clock = clock;
-        this.workerId = workerId;
+        this.training = training;
+        this.reporting = reporting;
     }
 
     public void run(StyleCommand command) {
-        UUID jobId = command.jobId();
-        events.publish(JobEvent.running(jobId, JobKind.STYLE_TRANSFER, workerId, clock.instant()));
-        List<UUID> made;
-        try {
-            made = artworks.produce(command, new JobProgressReport(jobId, events, workerId, clock));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Style job %s failed", jobId);
-            events.publish(JobEvent.failed(jobId, JobKind.STYLE_TRANSFER, failureOf(e), workerId, clock.instant()));
-            throw e;
-        }
-        events.publish(JobEvent.succeeded(jobId, JobKind.STYLE_TRANSFER, made, workerId, clock.instant()));
+        reporting.run(command.jobId(), JobKind.STYLE_TRANSFER, progress -> artworks.produce(command, progress),
+                StyleJobs::transferFailureOf);
     }
 
-    private static JobFailure failureOf(RuntimeException e) {
-        return e instanceof ArtworkNotFoundException
-                ? new JobFailure(ARTWORK_NOT_FOUND, "No such artwork", e.getMessage())
-                : new JobFailure(STYLE_TRANSFER_FAILED, "The style transfer could not be made", e.getMessage());
+    public void run(StyleTrainingCommand command) {
+        reporting.run(command.jobId(), JobKind.STYLE_TRAINING, progress -> {
+            training.train(command, progress);
+            return List.of();
+        }, StyleJobs::trainingFailureOf);
+    }
+
+    private static JobFailure transferFailureOf(RuntimeException e) {
+        if (e instanceof ArtworkNotFoundException) {
+            return new JobFailure(ARTWORK_NOT_FOUND, "No such artwork", e.getMessage());
+        }
+        if (e instanceof UnknownStyleNetworkException) {
+            return new JobFailure(STYLE_NETWORK_NOT_FOUND, "No such fast style network", e.getMessage());
+        }
+        return new JobFailure(STYLE_TRANSFER_FAILED, "The style transfer could not be made", e.getMessage());
+    }
+
+    private static JobFailure trainingFailureOf(RuntimeException e) {
+        if (e instanceof StyleNotFoundException) {
+            return new JobFailure(STYLE_NOT_FOUND, "No such style", e.getMessage());
+        }
+        if (e instanceof ObjectNotFoundException) {
+            return new JobFailure(STYLE_PICTURE_NOT_FOUND, "The style's picture is not stored", e.getMessage());
+        }
+        return new JobFailure(STYLE_TRAINING_FAILED, "The style could not be learned", e.getMessage());
     }
 }
