@@ -3,6 +3,7 @@ package io.pinxit.bench;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
+import io.pinxit.inference.style.FastStyle;
 import io.pinxit.inference.style.NeuralStyle;
 import io.pinxit.inference.style.StyleOptions;
 import io.pinxit.inference.style.StyleProgress;
@@ -13,9 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Neural style transfer on this machine's CPU: seconds per picture at each output size with the worker's default
- * iterations, after one warm-up transfer; prints the median of three. The pictures are drawn here (a landscape and a
- * striped texture), so the figures depend on size and iterations only.
+ * Style transfer on this machine's CPU, seconds per picture at each output size after one warm-up transfer: neural
+ * style with the worker's default iterations (median of three), then the shipped fast style network (median of
+ * seven). The pictures are drawn here (a landscape and a striped texture), so the figures depend on size and
+ * iterations only.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:exec@style}.
  */
@@ -23,6 +25,9 @@ public final class StyleBenchmark {
 
     private static final List<Integer> SIZES = List.of(256, 512);
     private static final int RUNS = 3;
+    private static final String FAST_STYLE = "fast-style-great-wave";
+    private static final List<Integer> FAST_SIZES = List.of(512, 1024);
+    private static final int FAST_RUNS = 7;
 
     private StyleBenchmark() {
     }
@@ -46,6 +51,22 @@ public final class StyleBenchmark {
                 }
                 Arrays.sort(seconds);
                 System.out.printf("neural style %4d px: %6.1f s a picture%n", size, seconds[RUNS / 2]);
+            }
+        }
+        var loader = new ModelLoader(catalog);
+        try (FastStyle fastStyle = FastStyle.read(loader.loadFastStyle(catalog.find(FAST_STYLE).orElseThrow()).weights())) {
+            BufferedImage content = landscape(1280, 960);
+            for (int size : FAST_SIZES) {
+                StyleOptions options = StyleOptions.defaults().withSize(size).withStrength(1);
+                fastStyle.transfer(content, options);
+                double[] seconds = new double[FAST_RUNS];
+                for (int run = 0; run < FAST_RUNS; run++) {
+                    long start = System.nanoTime();
+                    fastStyle.transfer(content, options);
+                    seconds[run] = (System.nanoTime() - start) / 1e9;
+                }
+                Arrays.sort(seconds);
+                System.out.printf("fast style %s %4d px: %6.3f s a picture%n", FAST_STYLE, size, seconds[FAST_RUNS / 2]);
             }
         }
     }
