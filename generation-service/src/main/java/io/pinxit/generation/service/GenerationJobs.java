@@ -82,7 +82,7 @@ public class GenerationJobs {
             case UPSCALE -> new JobFailure(UPSCALE_FAILED, "The picture could not be upscaled", e.getMessage());
             case INTERPOLATION -> new JobFailure(INTERPOLATION_FAILED, "The interpolation could not be made",
                     e.getMessage());
-            case GENERATION, STYLE_TRANSFER -> new JobFailure(GENERATION_FAILED, "The pictures could not be made",
+            default -> new JobFailure(GENERATION_FAILED, "The pictures could not be made",
                     e.getMessage());
         };
     }
