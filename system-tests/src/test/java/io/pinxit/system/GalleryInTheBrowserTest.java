@@ -237,6 +237,29 @@ class GalleryInTheBrowserTest {
     }
 
     @Test
+    void anArtworkCanBePaintedInTheShippedFastStyleFromItsPage() {
+        String content = sketch.artworkIds().get(0);
+        browser = chromium.openWindow(1280, 900);
+        signIn();
+        browser.get(suite.gallery() + "/artworks/" + content);
+
+        WebElement form = browser.findElement(By.cssSelector("form.paint"));
+        assertThat(form.getText()).contains("Paint it in a style", "The Great Wave off Kanagawa", "Katsushika Hokusai");
+        form.findElement(By.xpath(".//label[contains(., 'The Great Wave off Kanagawa')]//input")).click();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofMinutes(1)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.id("job-state")).stream()
+                        .anyMatch(state -> state.getText().equals("SUCCEEDED")));
+        browser.findElement(By.cssSelector("main ul a")).click();
+        await().atMost(PAGE_PATIENCE).until(() -> !browser.getCurrentUrl().contains("/jobs/"));
+        screenshots.saveWholePage(browser, "artwork-styled");
+
+        assertThat(facts(section("made-with"))).containsEntry("Kind", "styled");
+        assertThat(section("lineage").findElements(By.cssSelector("svg.lineage-graph a")))
+                .extracting(link -> link.getDomAttribute("href")).contains("/artworks/" + content);
+    }
+
+    @Test
     void theGridFitsAPhoneScreenWithoutScrollingSideways() {
         browser = chromium.openPhone(390, 844);
         browser.get(suite.gallery() + "/");

@@ -6,11 +6,13 @@ import io.pinxit.gallery.rest.ArtworkPage;
 import io.pinxit.gallery.rest.ArtworkResource;
 import io.pinxit.gallery.rest.ArtworkView;
 import io.pinxit.gallery.rest.ListingQuery;
+import io.pinxit.gallery.security.SignInCookie;
 import io.pinxit.gallery.verification.StoredArtworkVerifier;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,13 +39,15 @@ public class GalleryPages {
     private final ArtworkCatalog catalog;
     private final StoredArtworkVerifier storedArtworks;
     private final ModelCards modelCards;
+    private final FastStyles fastStyles;
 
     GalleryPages(ArtworkResource artworks, ArtworkCatalog catalog, StoredArtworkVerifier storedArtworks,
-                 ModelCards modelCards) {
+                 ModelCards modelCards, FastStyles fastStyles) {
         this.artworks = artworks;
         this.catalog = catalog;
         this.storedArtworks = storedArtworks;
         this.modelCards = modelCards;
+        this.fastStyles = fastStyles;
     }
 
     @CheckedTemplate
@@ -51,7 +55,7 @@ public class GalleryPages {
         static native TemplateInstance grid(List<ArtworkTile> tiles, GridFilters filters, String olderHref);
 
         static native TemplateInstance artwork(ArtworkDetail artwork, List<ArtworkTile> similar,
-                                               ModelCards.Card modelCard);
+                                               ModelCards.Card modelCard, List<GatewayJobs.Style> fastStyles);
 
         static native TemplateInstance problem(String title, String detail);
     }
@@ -71,12 +75,12 @@ public class GalleryPages {
 
     @GET
     @Path("artworks/{id}")
-    public TemplateInstance artwork(@RestPath UUID id) {
+    public TemplateInstance artwork(@RestPath UUID id, @CookieParam(SignInCookie.NAME) String key) {
         CatalogEntry entry = artworks.find(id);
         return Templates.artwork(ArtworkDetail.of(ArtworkView.of(entry.artwork(), entry.provenance()),
                 ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineageOf(entry)),
                 artworks.similarTo(entry, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList(),
-                modelCards.find(entry.provenance().model().id()).orElse(null));
+                modelCards.find(entry.provenance().model().id()).orElse(null), fastStyles.seenWith(key));
     }
 
     /** A page's error is a page too, with the status the JSON API gives: 404 for an artwork one may not see. */

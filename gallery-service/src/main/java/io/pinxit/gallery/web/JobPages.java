@@ -1,5 +1,7 @@
 package io.pinxit.gallery.web;
 
+import static io.pinxit.gallery.web.GatewayJobs.bearer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.gallery.security.SignInCookie;
@@ -7,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,15 +29,16 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * What a signed-in person can do from an artwork's page, through the gateway's API with their own key: ask for a
- * larger copy, for variations (of a VAE's picture), or re-run the job that made it; and follow that job until its
- * pictures are made. The gateway
- * decides what is allowed; its problems are shown as pages with the same status.
+ * larger copy, for variations (of a VAE's picture), for it painted in a saved style, or re-run the job that made it;
+ * and follow that job until its pictures are made. The gateway decides what is allowed; its problems are shown as
+ * pages with the same status.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class JobPages {
 
     private static final int VARIATIONS = 4;
+    private static final int PAINTED_SIZE = 512;
 
     private final GatewayJobs gateway;
     private final ObjectMapper json;
@@ -66,6 +70,16 @@ public class JobPages {
                          @CookieParam(SignInCookie.NAME) String key) {
         return submitted(key, () -> gateway.generate(bearer(key),
                 Map.of("model", model, "count", VARIATIONS, "variationOf", id, "strength", strength)));
+    }
+
+    /** The artwork painted in a saved style in one pass, by the style's fast network (see {@link FastStyles}). */
+    @POST
+    @Path("artworks/{id}/style-transfers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response paint(@RestPath UUID id, @RestForm @DefaultValue("") String styleId,
+                          @CookieParam(SignInCookie.NAME) String key) {
+        return submitted(key, () -> gateway.transferStyle(bearer(key), Map.of("content", Map.of("artworkId", id),
+                "style", Map.of("styleId", styleId), "size", PAINTED_SIZE, "method", "fast")));
     }
 
     @POST
@@ -114,9 +128,5 @@ public class JobPages {
 
     private static Response refused(int status, String title, String detail) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(title, detail)).build();
-    }
-
-    private static String bearer(String key) {
-        return "Bearer " + key;
     }
 }

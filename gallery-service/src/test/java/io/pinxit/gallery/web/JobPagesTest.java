@@ -28,6 +28,9 @@ class JobPagesTest {
         given().formParam("model", "emoji-vae").formParam("strength", 0.3)
                 .post("/artworks/" + UUID.randomUUID() + "/variations").then()
                 .statusCode(401).contentType(ContentType.HTML);
+        given().formParam("styleId", UUID.randomUUID().toString())
+                .post("/artworks/" + UUID.randomUUID() + "/style-transfers").then()
+                .statusCode(401).contentType(ContentType.HTML);
         given().get("/jobs/" + UUID.randomUUID()).then()
                 .statusCode(401).contentType(ContentType.HTML);
     }
