@@ -3,9 +3,6 @@ package io.pinxit.gallery.verification;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Verifies the file an artwork's page offers for download, exactly as a stranger who downloaded it would: the
@@ -23,10 +20,6 @@ public class StoredArtworkVerifier {
     }
 
     public VerificationReport verify(Artwork artwork) {
-        try (InputStream image = store.open(artwork.image().key())) {
-            return verifier.verify(image.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the image of artwork " + artwork.id(), e);
-        }
+        return verifier.verify(store.read(artwork.image().key()));
     }
 }

@@ -1,6 +1,7 @@
 package io.pinxit.gateway.rest;
 
 import io.pinxit.catalog.SavedStyle;
+import io.pinxit.catalog.StyleNetwork;
 import io.pinxit.catalog.Upload;
 import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.service.Author;
@@ -82,8 +83,10 @@ public class StyleResource {
     @RolesAllowed("scope:jobs:read")
     public StylePage list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
-        List<StyleView> items = styles.list(size, cursor(cursor), caller.accountId(), caller.isAdmin()).stream()
-                .map(this::view).toList();
+        List<SavedStyle> page = styles.list(size, cursor(cursor), caller.accountId(), caller.isAdmin());
+        Map<UUID, StyleNetwork> networks = fastStyles.of(page.stream().map(SavedStyle::id).toList());
+        List<StyleView> items = page.stream()
+                .map(style -> StyleView.of(style, Optional.ofNullable(networks.get(style.id())))).toList();
         String next = items.size() == size ? items.get(items.size() - 1).id().toString() : null;
         return new StylePage(items, next);
     }

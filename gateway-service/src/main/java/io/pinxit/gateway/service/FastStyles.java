@@ -6,7 +6,9 @@ import io.pinxit.catalog.StyleNetworks;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +28,11 @@ public class FastStyles {
     /** The network new style transfers with the style use: its newest, shipped or trained. */
     public Optional<StyleNetwork> of(UUID styleId) {
         return networks.newestOf(styleId);
+    }
+
+    /** The networks new style transfers with these styles use, by style; styles without one are left out. */
+    public Map<UUID, StyleNetwork> of(Collection<UUID> styleIds) {
+        return networks.newestOf(styleIds);
     }
 
     /** The network a training job made, once it has made it. */

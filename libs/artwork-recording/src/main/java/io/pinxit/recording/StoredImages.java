@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import javax.imageio.ImageIO;
 
 /** Reads back the signed PNG an artwork was recorded with. */
@@ -24,9 +23,9 @@ public class StoredImages {
     }
 
     public byte[] of(CatalogEntry entry) {
-        try (InputStream image = store.open(entry.artwork().image().key())) {
-            return image.readAllBytes();
-        } catch (IOException | RuntimeException e) {
+        try {
+            return store.read(entry.artwork().image().key());
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Could not read the stored image of artwork " + entry.artwork().id(), e);
         }
     }

@@ -5,6 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -12,9 +16,12 @@ import javax.sql.DataSource;
 /** The fast style networks of the style library ({@code catalog.style_network}); networks are never changed. */
 public final class StyleNetworks {
 
-    private static final String SELECT = """
-            select id, style_id, model_id, job_id, weights_key, weights_sha256, steps, batch_size, crop_size, seed,
-                style_loss, content_loss, trained_by, created_at from catalog.style_network""";
+    private static final String COLUMNS_FROM = """
+            id, style_id, model_id, job_id, weights_key, weights_sha256, steps, batch_size, crop_size, seed, style_loss,
+                content_loss, trained_by, created_at from catalog.style_network""";
+    private static final String SELECT = "select " + COLUMNS_FROM;
+    private static final String NEWEST = "select distinct on (style_id) " + COLUMNS_FROM
+            + " where style_id = any(?) order by style_id, id desc";
 
     private final DataSource dataSource;
 
@@ -68,7 +75,25 @@ public final class StyleNetworks {
 
     /** The style's newest network, which new style transfers with it use. */
     public Optional<StyleNetwork> newestOf(UUID styleId) {
-        return one(SELECT + " where style_id = ? order by id desc limit 1", styleId);
+        return Optional.ofNullable(newestOf(List.of(styleId)).get(styleId));
+    }
+
+    /** The newest network of each of these styles that has one, in one query (a page of the library lists many). */
+    public Map<UUID, StyleNetwork> newestOf(Collection<UUID> styleIds) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(NEWEST)) {
+            statement.setArray(1, connection.createArrayOf("uuid", styleIds.toArray()));
+            Map<UUID, StyleNetwork> newest = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    StyleNetwork network = network(rows);
+                    newest.put(network.styleId(), network);
+                }
+            }
+            return newest;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read style networks", e);
+        }
     }
 
     private Optional<StyleNetwork> one(String sql, UUID parameter) {

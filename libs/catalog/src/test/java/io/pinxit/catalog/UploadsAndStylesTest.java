@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -158,6 +160,8 @@ class UploadsAndStylesTest {
         assertThat(networks.record(network(style, null, trainingJob))).as("the job ran twice").isFalse();
 
         assertThat(networks.newestOf(style.id())).contains(trained);
+        var untrained = styles.save(style(UUID.randomUUID(), "Untrained", Visibility.PUBLIC));
+        assertThat(networks.newestOf(List.of(style.id(), untrained.id()))).isEqualTo(Map.of(style.id(), trained));
         assertThat(networks.ofJob(trainingJob)).contains(trained);
         assertThat(networks.find(shipped.id())).contains(shipped);
         assertThat(shipped.isShipped()).isTrue();

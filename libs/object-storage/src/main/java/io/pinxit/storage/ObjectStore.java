@@ -11,6 +11,7 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
 import io.pinxit.contracts.Sha256;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
@@ -102,6 +103,35 @@ public final class ObjectStore implements AutoCloseable {
                 .bucket(settings.bucket())
                 .object(key)
                 .build()));
+    }
+
+    /**
+     * The object's bytes, whole.
+     *
+     * @throws ObjectNotFoundException when nothing is stored under {@code key}
+     */
+    public byte[] read(String key) {
+        try (InputStream object = open(key)) {
+            return object.readAllBytes();
+        } catch (IOException e) {
+            throw new ObjectStoreException("Could not read " + key + " in bucket " + settings.bucket() + " at "
+                    + settings.endpoint(), e);
+        }
+    }
+
+    /**
+     * The object's bytes, whole, checked against the SHA-256 recorded for them.
+     *
+     * @throws ObjectNotFoundException when nothing is stored under {@code key}
+     * @throws ObjectStoreException when the stored bytes are not the recorded ones
+     */
+    public byte[] readVerified(String key, String sha256) {
+        byte[] bytes = read(key);
+        if (!Sha256.hex(bytes).equals(sha256)) {
+            throw new ObjectStoreException("The object stored at " + key + " is not the one recorded (SHA-256 "
+                    + sha256 + ")", null);
+        }
+        return bytes;
     }
 
     public boolean exists(String key) {

@@ -79,6 +79,17 @@ class ObjectStoreTest {
     }
 
     @Test
+    void readObjectsAreWholeAndCheckedAgainstTheirRecordedHash() {
+        StoredObject stored = store.putContentAddressed(bytes("weights"), "application/octet-stream", "params");
+
+        assertThat(store.read(stored.key())).isEqualTo(bytes("weights"));
+        assertThat(store.readVerified(stored.key(), stored.sha256())).isEqualTo(bytes("weights"));
+        assertThatThrownBy(() -> store.readVerified(stored.key(), ABC_SHA256))
+                .isInstanceOf(ObjectStoreException.class).hasMessageContaining(stored.key());
+        assertThatThrownBy(() -> store.read("sha256/00/unknown.params")).isInstanceOf(ObjectNotFoundException.class);
+    }
+
+    @Test
     void storingTheSameBytesTwiceIsHarmless() throws Exception {
         StoredObject first = store.putContentAddressed(bytes("twice"), "image/png", "png");
         StoredObject second = store.putContentAddressed(bytes("twice"), "image/png", "png");

@@ -44,12 +44,12 @@ public class LoadedFastStyles {
     /**
      * What {@code painting} makes with the network.
      *
-     * @throws IllegalStateException when the stored weights are not the ones recorded
+     * @throws io.pinxit.storage.ObjectStoreException when the stored weights are not the ones recorded
      */
     synchronized BufferedImage paint(StyleNetwork network, Function<FastStyle, BufferedImage> painting) {
         FastStyle style = loaded.get(network.id());
         if (style == null) {
-            style = FastStyle.read(StoredBytes.readChecked(store, network.weightsKey(), network.weightsSha256()));
+            style = FastStyle.read(store.readVerified(network.weightsKey(), network.weightsSha256()));
             loaded.put(network.id(), style);
         }
         return painting.apply(style);

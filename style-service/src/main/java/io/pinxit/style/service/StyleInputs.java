@@ -68,12 +68,12 @@ public class StyleInputs {
 
     /** The picture of an upload, as the gateway stored it. */
     BufferedImage picture(UploadedImage upload) {
-        return decode(StoredBytes.read(store, upload.imageKey()), upload.imageKey());
+        return decode(store.read(upload.imageKey()), upload.imageKey());
     }
 
     private Input upload(UploadedImage upload, Relation relation, String title,
                          List<ProvenanceRecord.Credit> credits, Map<String, Object> more) {
-        byte[] png = StoredBytes.read(store, upload.imageKey());
+        byte[] png = store.read(upload.imageKey());
         Map<String, Object> description = new LinkedHashMap<>(more);
         description.put("uploadSha256", upload.sha256());
         description.put("imageSha256", upload.imageSha256());

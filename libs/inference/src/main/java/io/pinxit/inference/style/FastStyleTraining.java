@@ -88,7 +88,7 @@ public final class FastStyleTraining implements AutoCloseable {
             var losses = new RunningLosses();
             BufferedImage previewPhoto = previewPhoto(photos.first());
             for (int step = 1; step <= schedule.steps(); step++) {
-                losses.add(step(painter, styleGrams, batch(photos, schedule, random), adam));
+                losses.add(step(painter, styleGrams, batch(photos, schedule, random), adam, manager));
                 progress.iterated(step, schedule.steps());
                 if (step % PREVIEW_EVERY == 0 || step == schedule.steps()) {
                     progress.previewed(preview(painter, previewPhoto), step, schedule.steps());
@@ -130,10 +130,10 @@ public final class FastStyleTraining implements AutoCloseable {
     }
 
     /** One optimiser step; the style and content terms it saw. */
-    private double[] step(Block painter, Map<String, NDArray> styleGrams, List<BufferedImage> crops, Optimizer adam) {
-        NDManager owner = styleGrams.values().iterator().next().getManager();
+    private double[] step(Block painter, Map<String, NDArray> styleGrams, List<BufferedImage> crops, Optimizer adam,
+            NDManager manager) {
         double[] terms;
-        try (NDManager step = owner.newSubManager()) {
+        try (NDManager step = manager.newSubManager()) {
             NDList pictures = new NDList();
             crops.forEach(crop -> pictures.add(Pictures.array(crop, step)));
             NDArray photos = NDArrays.concat(pictures, 0);
