@@ -3,7 +3,7 @@ package io.pinxit.inference.tfjs;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Images travel through the network as NCHW, the layout PyTorch's kernels want, while TF.js models are
+ * Images travel through the network as contiguous NCHW, the layout PyTorch's kernels want, while TF.js models are
  * written for NHWC: inputs and outputs are transposed once at the model's edge, never between layers.
  */
 final class Layout {
@@ -13,8 +13,18 @@ final class Layout {
 
     private Layout() {}
 
+    /**
+     * A transposed view would keep channels-last strides, and PyTorch would then run every layer channels-last
+     * through oneDNN's NHWC kernels, which compute wrong sums for some shapes on some processors (output channels
+     * 64–79 of nsfwjs Inception's 1×1 convolution over 73×73, on an AVX-512 EPYC): flattening copies the view into
+     * NCHW order.
+     */
     static NDArray fromTfjs(NDArray x) {
-        return x.getShape().dimension() == IMAGE_RANK ? x.transpose(0, 3, 1, 2) : x;
+        if (x.getShape().dimension() != IMAGE_RANK) {
+            return x;
+        }
+        NDArray view = x.transpose(0, 3, 1, 2);
+        return view.flatten().reshape(view.getShape());
     }
 
     static NDArray toTfjs(NDArray x) {
