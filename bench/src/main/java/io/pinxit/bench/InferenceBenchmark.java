@@ -34,7 +34,7 @@ public final class InferenceBenchmark {
         DjlRuntime.configure();
         var catalog = ModelCatalog.fromClasspath();
         var loader = new ModelLoader(catalog);
-        System.out.printf("%s, median of %d runs after a warm-up%n", DjlRuntime.info(), RUNS);
+        System.out.printf("%s, median of %d runs after a warm-up%n", DjlRuntime.platform(), RUNS);
         for (ModelCard card : catalog.cards()) {
             switch (card.family()) {
                 case ModelCard.GAN_FAMILY, ModelCard.VAE_FAMILY -> generator(loader, card);

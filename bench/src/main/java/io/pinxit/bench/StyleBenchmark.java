@@ -35,7 +35,7 @@ public final class StyleBenchmark {
     public static void main(String[] arguments) {
         DjlRuntime.configure();
         var catalog = ModelCatalog.fromClasspath();
-        System.out.printf("%s, %d iterations, median of %d transfers after a warm-up%n", DjlRuntime.info(),
+        System.out.printf("%s, %d iterations, median of %d transfers after a warm-up%n", DjlRuntime.platform(),
                 StyleOptions.DEFAULT_ITERATIONS, RUNS);
         try (NeuralStyle neuralStyle = NeuralStyle.load(new ModelLoader(catalog), catalog)) {
             BufferedImage content = landscape(640, 480);

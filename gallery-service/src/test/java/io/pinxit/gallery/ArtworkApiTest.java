@@ -296,7 +296,7 @@ class ArtworkApiTest {
                         "CC0-1.0", visibility), now);
         var provenance = new ProvenanceRecord(artwork.id(), jobId, index, artwork.authorship(),
                 new ProvenanceRecord.ModelUsed(model, "1", "gan", "00".repeat(32)), Map.of("seed", 99), parents,
-                stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
+                stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch", null),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
                 now);
         catalog.record(artwork, provenance, embeddingNearThisTestsOthers(index));

@@ -217,6 +217,6 @@ class VerifyApiTest {
                         signedPng.length), null, authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
-                Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
+                Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pinxit.contracts.ComputePlatform;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobKind;
@@ -143,12 +144,20 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
         } finally {
             commands.close();
         }
-        KafkaTestSupport.report(kafka, JobEvent.reproduced(reproduction,
-                new Reproduction(artwork, true, "ab".repeat(32), "ab".repeat(32)), "w", Instant.now()));
+        var madeOn = new ComputePlatform("cpu()", "Intel Xeon", "avx2", 2, "PyTorch 2.7.1 via DJL 0.35.1");
+        var now = new ComputePlatform("cpu()", "AMD EPYC", "avx512", 2, "PyTorch 2.7.1 via DJL 0.35.1");
+        KafkaTestSupport.report(kafka, JobEvent.reproduced(reproduction, new Reproduction(artwork, false,
+                "ab".repeat(32), "cd".repeat(32), Reproduction.Closeness.ROUNDING, 1, 83.1, madeOn, now), "w",
+                Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin()
                 .get("/api/v1/jobs/" + reproduction).then()
                 .body("state", equalTo("SUCCEEDED"))
-                .body("reproduction.identical", equalTo(true)));
+                .body("reproduction.identical", equalTo(false))
+                .body("reproduction.closeness", equalTo("ROUNDING"))
+                .body("reproduction.maxPixelDifference", equalTo(1))
+                .body("reproduction.platformDiffers", equalTo(true))
+                .body("reproduction.originalPlatform.kernels", equalTo("avx2"))
+                .body("reproduction.platform.processor", equalTo("AMD EPYC")));
     }
 
     @Test

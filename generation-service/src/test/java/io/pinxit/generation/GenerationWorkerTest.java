@@ -11,6 +11,7 @@ import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ModelAnnouncement;
+import io.pinxit.contracts.Reproduction;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.Topics;
 import io.pinxit.contracts.Visibility;
@@ -139,6 +140,10 @@ class GenerationWorkerTest {
         assertThat(outcome.reproduction().artworkId()).isEqualTo(artwork);
         assertThat(outcome.reproduction().identical()).isTrue();
         assertThat(outcome.reproduction().newPixelsSha256()).isEqualTo(outcome.reproduction().storedPixelsSha256());
+        assertThat(outcome.reproduction().closeness()).isEqualTo(Reproduction.Closeness.IDENTICAL);
+        assertThat(outcome.reproduction().originalPlatform()).as("recorded with the artwork")
+                .isEqualTo(outcome.reproduction().platform());
+        assertThat(outcome.reproduction().platformDiffers()).isFalse();
         assertThat(outcome.artworkIds()).isEmpty();
         assertThat(catalog.artworkIdsOfJob(reproduction.jobId())).isEmpty();
     }
@@ -153,7 +158,11 @@ class GenerationWorkerTest {
                 Instant.now());
         topics.send(wrongSeed);
 
-        assertThat(topics.awaitEvent(wrongSeed.jobId(), JobState.SUCCEEDED).reproduction().identical()).isFalse();
+        Reproduction outcome = topics.awaitEvent(wrongSeed.jobId(), JobState.SUCCEEDED).reproduction();
+        assertThat(outcome.identical()).isFalse();
+        assertThat(outcome.closeness()).as("another seed is another picture, not rounding")
+                .isEqualTo(Reproduction.Closeness.DIFFERENT);
+        assertThat(outcome.psnr()).isLessThan(40.0);
     }
 
     @Test

@@ -70,6 +70,9 @@ class EndToEndTest {
         assertThat(artwork.getString("provenance.model.weightsSha256")).isEqualTo(weightsSha256);
         assertThat(artwork.getLong("provenance.parameters.seed")).isEqualTo(42L);
         assertThat(artwork.getString("provenance.producer.service")).isEqualTo("generation-service");
+        assertThat(artwork.getString("provenance.producer.platform.device")).isEqualTo("cpu()");
+        assertThat(artwork.getString("provenance.producer.platform.kernels")).matches("(default|avx2|avx512)(/onednn<=.+)?");
+        assertThat(artwork.getString("provenance.producer.platform.libraries")).startsWith("PyTorch 2.7.1 via DJL 0.35.1");
         assertThat(artwork.getList("provenance.credits.licence")).contains("CC-BY-4.0");
         assertThat(artwork.getString("author")).isEqualTo("admin");
         assertThat(artwork.getString("title")).isEqualTo("Four faces");
@@ -89,7 +92,11 @@ class EndToEndTest {
 
         String reproduction = asAdmin().post("/api/v1/artworks/" + first + "/reproduce").then()
                 .statusCode(202).extract().header("Location");
-        assertThat(awaitSuccess(reproduction).getBoolean("reproduction.identical")).isTrue();
+        JsonPath reproduced = awaitSuccess(reproduction);
+        assertThat(reproduced.getBoolean("reproduction.identical")).isTrue();
+        assertThat(reproduced.getString("reproduction.closeness")).isEqualTo("IDENTICAL");
+        assertThat(reproduced.getBoolean("reproduction.platformDiffers")).as("the same worker made both").isFalse();
+        assertThat(reproduced.getString("reproduction.platform.kernels")).isNotBlank();
     }
 
     @Test

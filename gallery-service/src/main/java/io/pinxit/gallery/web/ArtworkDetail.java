@@ -2,6 +2,7 @@ package io.pinxit.gallery.web;
 
 import io.pinxit.catalog.Lineage;
 import io.pinxit.catalog.ProvenanceRecord;
+import io.pinxit.contracts.ComputePlatform;
 import io.pinxit.gallery.rest.ArtworkView;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,19 @@ record ArtworkDetail(UUID id, String imageUrl, String downloadName, String altTe
                 provenance.model().weightsSha256(), Fact.of(provenance.parameters()),
                 provenance.credits().stream()
                         .map(credit -> new Credit(credit.source(), credit.licence(), credit.attribution())).toList(),
-                producer.worker() + " (" + producer.service() + ") on " + producer.device() + " with "
-                        + producer.engine(),
+                producedBy(producer),
                 verification, LineageGraph.of(lineage),
                 nearest(lineage.ancestors(), Lineage.Edge::parentId),
                 nearest(lineage.descendants(), Lineage.Edge::childId));
+    }
+
+    /** Who ran the model on what; with the numerics that decided the pixels where the record has them. */
+    private static String producedBy(ProvenanceRecord.Producer producer) {
+        String who = producer.worker() + " (" + producer.service() + ") on " + producer.device() + " with "
+                + producer.engine();
+        ComputePlatform platform = producer.platform();
+        return platform == null ? who : who + ", %s kernels, %d thread(s), %s".formatted(platform.kernels(),
+                platform.threads(), platform.processor());
     }
 
     private static List<Relative> nearest(List<Lineage.Edge> edges, Function<Lineage.Edge, UUID> relative) {

@@ -1,5 +1,6 @@
 package io.pinxit.gallery.web;
 
+import io.pinxit.contracts.Reproduction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface GatewayJobs {
 
     /** A job as the gateway shows it; only what the pages need. */
-    record Job(UUID id, String kind, String state, List<UUID> artworkIds, Map<String, Object> reproduction,
+    record Job(UUID id, String kind, String state, List<UUID> artworkIds, Reproduction reproduction,
                Map<String, Object> failure) {
     }
 

@@ -202,7 +202,7 @@ class GalleryPagesTest {
                 new Thumbnail(image.key(), 32, 32), authorship, now);
         catalog.record(artwork, new ProvenanceRecord(artwork.id(), jobId, 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "ab".repeat(32)),
-                Map.of("seed", 99, "count", 1), parents, image.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch"),
+                Map.of("seed", 99, "count", 1), parents, image.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch", null),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
                 now), new Embedding("test-embedder", new float[] {1, 0}));
         return artwork.id();

@@ -110,7 +110,7 @@ class VerifyPageTest {
                         16, signed.length), null, authorship, now);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
-                sha256(signed), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
+                sha256(signed), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
         return id;
     }
 

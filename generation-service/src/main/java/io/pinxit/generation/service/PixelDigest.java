@@ -14,17 +14,20 @@ final class PixelDigest {
     private PixelDigest() {
     }
 
-    static String of(byte[] imageFile) {
+    static String of(BufferedImage image) {
+        int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        ByteBuffer pixels = ByteBuffer.allocate(8 + argb.length * 4).putInt(image.getWidth()).putInt(image.getHeight());
+        pixels.asIntBuffer().put(argb);
+        return Sha256.hex(pixels.array());
+    }
+
+    static BufferedImage decoded(byte[] imageFile) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(imageFile));
             if (image == null) {
                 throw new IllegalArgumentException("Not an image ImageIO can read");
             }
-            int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            ByteBuffer pixels = ByteBuffer.allocate(8 + argb.length * 4).putInt(image.getWidth())
-                    .putInt(image.getHeight());
-            pixels.asIntBuffer().put(argb);
-            return Sha256.hex(pixels.array());
+            return image;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not decode an image", e);
         }

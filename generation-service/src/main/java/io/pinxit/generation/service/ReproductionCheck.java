@@ -5,15 +5,19 @@ import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.Reproduction;
+import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
+import io.pinxit.inference.PixelComparison;
 import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.StoredImages;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
 
 /**
  * Re-runs the job that made an artwork, exactly as its provenance records it, and compares the new pixels with
- * the stored ones. Records nothing: a reproduction proves, it does not add to the gallery.
+ * the stored ones: identical, a rounding step apart (other kernels), or different; and on which platforms. Records
+ * nothing: a reproduction proves, it does not add to the gallery.
  */
 @ApplicationScoped
 public class ReproductionCheck {
@@ -38,8 +42,13 @@ public class ReproductionCheck {
         ImageGenerator generator = generators.find(original.artwork().modelId())
                 .orElseThrow(() -> UnknownModelException.forModel(original.artwork().modelId()));
         GeneratedImage again = generator.generate(command.seed(), command.count(), command.label()).get(original.artwork().index());
-        String stored = PixelDigest.of(images.of(original));
-        String reproduced = PixelDigest.of(again.png());
-        return new Reproduction(original.artwork().id(), stored.equals(reproduced), stored, reproduced);
+        BufferedImage stored = PixelDigest.decoded(images.of(original));
+        BufferedImage reproduced = PixelDigest.decoded(again.png());
+        PixelComparison comparison = PixelComparison.of(stored, reproduced);
+        return new Reproduction(original.artwork().id(), comparison.identical(), PixelDigest.of(stored),
+                PixelDigest.of(reproduced),
+                Reproduction.closenessOf(comparison.maxDifference()), comparison.maxDifference(),
+                comparison.identical() ? null : comparison.psnr(), original.provenance().producer().platform(),
+                DjlRuntime.platform(generator.card()));
     }
 }

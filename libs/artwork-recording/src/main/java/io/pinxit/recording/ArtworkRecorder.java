@@ -6,6 +6,7 @@ import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
 import io.pinxit.catalog.ThumbnailRenderer;
+import io.pinxit.contracts.ComputePlatform;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCard;
@@ -52,7 +53,7 @@ public class ArtworkRecorder {
     public void record(NewArtwork made) {
         UUID artworkId = ids.next();
         ModelCard card = made.model();
-        DjlRuntime.RuntimeInfo runtime = DjlRuntime.info(card);
+        ComputePlatform platform = DjlRuntime.platform(card);
         var picture = made.picture();
         var signed = signing.sign(artworkId, made);
         StoredObject stored = store.putContentAddressed(signed.bytes(), "image/png", "png");
@@ -70,8 +71,7 @@ public class ArtworkRecorder {
                 made.parents().stream().filter(NewArtwork.Parent::isArtwork)
                         .map(parent -> new ProvenanceRecord.Parent(parent.artworkId(), parent.relation())).toList(),
                 stored.sha256(),
-                new ProvenanceRecord.Producer(service, workerId, runtime.device(),
-                        runtime.engine() + " " + runtime.engineVersion() + " via DJL"),
+                new ProvenanceRecord.Producer(service, workerId, platform.device(), platform.libraries(), platform),
                 made.credits(), now);
         catalog.record(artwork, provenance, embeddings.of(picture.png()));
     }

@@ -1,6 +1,7 @@
 package io.pinxit.catalog;
 
 import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.ComputePlatform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,11 @@ public record ProvenanceRecord(UUID artworkId, UUID jobId, int index, Authorship
     public record ModelUsed(String id, String version, String family, String weightsSha256) {
     }
 
-    /** The software and machine that ran the model. */
-    public record Producer(String service, String worker, String device, String engine) {
+    /**
+     * The software and machine that ran the model; {@code platform} says what the pixels can depend on, and is null in
+     * records made before it was recorded.
+     */
+    public record Producer(String service, String worker, String device, String engine, ComputePlatform platform) {
     }
 
     /** An attribution owed to a source, with its licence as an SPDX id. */

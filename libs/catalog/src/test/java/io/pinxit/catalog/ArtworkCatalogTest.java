@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.ComputePlatform;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.PostgresServer;
@@ -271,7 +272,9 @@ class ArtworkCatalogTest {
     private static ProvenanceRecord provenanceOf(Artwork artwork) {
         return new ProvenanceRecord(artwork.id(), artwork.jobId(), artwork.index(), artwork.authorship(),
                 new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "cd".repeat(32)), Map.of("seed", 42), List.of(),
-                artwork.image().sha256(), new ProvenanceRecord.Producer("generation-service", "w1", "cpu()", "PyTorch"),
+                artwork.image().sha256(), new ProvenanceRecord.Producer("generation-service", "w1", "cpu()",
+                        "PyTorch 2.7.1 via DJL 0.35.1", new ComputePlatform("cpu()", "AMD EPYC", "avx512", 2,
+                                "PyTorch 2.7.1 via DJL 0.35.1")),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Twitter, Inc and other contributors")),
                 artwork.createdAt());
     }

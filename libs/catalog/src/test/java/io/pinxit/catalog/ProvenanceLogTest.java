@@ -140,7 +140,7 @@ class ProvenanceLogTest {
                 new StoredImage("k" + id, "a".repeat(64), "b".repeat(64), "image/png", 32, 32, 10), null, authorship, at);
         catalog.record(artwork, new ProvenanceRecord(id, jobId, index, authorship,
                 new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "c".repeat(64)), Map.of("seed", 42), List.of(),
-                "a".repeat(64), new ProvenanceRecord.Producer("test", "w", "cpu()", "none"), List.of(), at), new Embedding("test-embedder", new float[] {1, 0}));
+                "a".repeat(64), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), at), new Embedding("test-embedder", new float[] {1, 0}));
         return id;
     }
 }

@@ -2,6 +2,8 @@ package io.pinxit.inference;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import io.pinxit.contracts.ComputePlatform;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +16,7 @@ public final class DjlRuntime {
     static final String DEFAULT_CACHE_DIR = "target/djl-cache";
     static final String PYTORCH_ENGINE = "PyTorch";
     static final String ONNX_RUNTIME_ENGINE = "OnnxRuntime";
+    private static final Processor PROCESSOR = Processor.current();
 
     private DjlRuntime() {}
 
@@ -32,21 +35,25 @@ public final class DjlRuntime {
         return Engine.getInstance().defaultDevice();
     }
 
-    /** What provenance records about the runtime that made a picture: the default engine. */
-    public static RuntimeInfo info() {
+    /** What provenance records about the platform that made a picture with the default engine. */
+    public static ComputePlatform platform() {
         configure();
-        return infoOf(Engine.getInstance());
+        return platformOf(Engine.getInstance());
     }
 
-    /** The runtime that runs the model a card describes: ONNX models run on OnnxRuntime, all others on PyTorch. */
-    public static RuntimeInfo info(ModelCard card) {
+    /** The platform that runs the model a card describes: ONNX models run on OnnxRuntime, all others on PyTorch. */
+    public static ComputePlatform platform(ModelCard card) {
         configure();
-        return infoOf(ExportedImageGenerator.ONNX_FORMAT.equals(card.format())
+        return platformOf(ExportedImageGenerator.ONNX_FORMAT.equals(card.format())
                 ? Engine.getEngine(ONNX_RUNTIME_ENGINE) : Engine.getInstance());
     }
 
-    private static RuntimeInfo infoOf(Engine engine) {
-        return new RuntimeInfo(engine.getEngineName(), engine.getVersion(), engine.defaultDevice().toString());
+    private static ComputePlatform platformOf(Engine engine) {
+        Device device = engine.defaultDevice();
+        String kernels = device.isGpu() ? "cuda" : KernelFamily.describe(System.getenv(), PROCESSOR.flags());
+        int threads = PYTORCH_ENGINE.equals(engine.getEngineName()) ? JniUtils.getNumThreads() : 0;
+        return new ComputePlatform(device.toString(), PROCESSOR.model(), kernels, threads,
+                engine.getEngineName() + " " + engine.getVersion() + " via DJL " + Engine.getDjlVersion());
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -59,7 +66,4 @@ public final class DjlRuntime {
         String value = System.getProperty(key, System.getenv(key));
         return value == null ? fallback : value;
     }
-
-    /** The engine and device a model runs on, e.g. PyTorch 2.7.1 on {@code cpu()}. */
-    public record RuntimeInfo(String engine, String engineVersion, String device) {}
 }

@@ -1,8 +1,8 @@
 package io.pinxit.inference;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pinxit.contracts.ComputePlatform;
 import org.junit.jupiter.api.Test;
 
 class DjlRuntimeTest {
@@ -11,16 +11,19 @@ class DjlRuntimeTest {
     void theRuntimeIsOfflineWithoutTracking() {
         DjlRuntime.configure();
 
-        assertEquals("true", System.getProperty("ai.djl.offline"));
-        assertEquals("true", System.getProperty("OPT_OUT_TRACKING"));
+        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+        assertThat(System.getProperty("OPT_OUT_TRACKING")).isEqualTo("true");
     }
 
     @Test
-    void theRuntimeReportsTheEngineAndDeviceForProvenance() {
-        DjlRuntime.RuntimeInfo info = DjlRuntime.info();
+    void thePlatformNamesTheDeviceProcessorKernelsThreadsAndLibrariesForProvenance() {
+        ComputePlatform platform = DjlRuntime.platform();
+        Processor processor = Processor.current();
 
-        assertEquals("PyTorch", info.engine());
-        assertFalse(info.engineVersion().isBlank());
-        assertEquals(DjlRuntime.device().toString(), info.device());
+        assertThat(platform.device()).isEqualTo(DjlRuntime.device().toString());
+        assertThat(platform.processor()).isEqualTo(processor.model());
+        assertThat(platform.kernels()).isEqualTo(KernelFamily.describe(System.getenv(), processor.flags()));
+        assertThat(platform.threads()).isPositive();
+        assertThat(platform.libraries()).matches("PyTorch \\d+\\.\\d+\\.\\d+ via DJL \\d+\\.\\d+\\.\\d+");
     }
 }

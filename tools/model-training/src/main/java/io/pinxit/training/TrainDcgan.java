@@ -1,5 +1,6 @@
 package io.pinxit.training;
 
+import io.pinxit.contracts.ComputePlatform;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCard;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ public final class TrainDcgan {
         TrainingOptions options = TrainingOptions.parse(args);
         EmojiDataset dataset = EmojiDataset.load(options.dataDir());
         LOG.info("Loaded {} emoji images; training {} steps of {} with seed {} on {}",
-                dataset.size(), options.steps(), options.batchSize(), options.seed(), DjlRuntime.info());
+                dataset.size(), options.steps(), options.batchSize(), options.seed(), DjlRuntime.platform());
         var checkpoints = new Checkpoints(options.checkpointDir());
         try (var trainer = new DcganTrainer(options, dataset)) {
             Checkpoints.Progress progress = new TrainingLoop(options, checkpoints, PREVIEW_COUNT).run(trainer);
@@ -42,9 +43,9 @@ public final class TrainDcgan {
 
     /** The machine a run is on, as cards state it. */
     static String machine() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return "%d CPU cores, %s %s, DJL device %s, %d PyTorch thread(s)".formatted(
-                cores, System.getProperty("os.name"), System.getProperty("os.arch"), DjlRuntime.info().device(),
-                Integer.getInteger("ai.djl.pytorch.num_threads", cores));
+        ComputePlatform platform = DjlRuntime.platform();
+        return "%d CPU cores (%s), DJL device %s, kernels %s, %d PyTorch thread(s)".formatted(
+                Runtime.getRuntime().availableProcessors(), platform.processor(), platform.device(), platform.kernels(),
+                platform.threads());
     }
 }

@@ -51,7 +51,7 @@ public final class TrainFastStyle {
         ModelCard card = publisher.card();
         TrainingPhotos photos = TrainingPhotos.fromClasspath();
         LOG.info("Training {} on {} photos, {} steps of {} crops of {} px, seed {}, on {}", card.id(), photos.size(),
-                schedule.steps(), schedule.batchSize(), schedule.cropSize(), schedule.seed(), DjlRuntime.info());
+                schedule.steps(), schedule.batchSize(), schedule.cropSize(), schedule.seed(), DjlRuntime.platform());
 
         ModelCatalog catalog = ModelCatalog.fromClasspath();
         long started = System.nanoTime();

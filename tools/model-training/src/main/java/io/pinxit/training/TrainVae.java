@@ -25,7 +25,7 @@ public final class TrainVae {
         TrainCgan.requireCardLabels(publisher.card(), data);
         LOG.info("Loaded {} emoji images in {} categories {}; training {} steps of {} with seed {} on {}",
                 data.images().size(), data.classes(), data.labels(), options.steps(), options.batchSize(),
-                options.seed(), DjlRuntime.info());
+                options.seed(), DjlRuntime.platform());
         var checkpoints = new Checkpoints(options.checkpointDir());
         try (var trainer = new VaeTrainer(options, data)) {
             Checkpoints.Progress progress = new TrainingLoop(options, checkpoints, PREVIEW_PER_LABEL).run(trainer);

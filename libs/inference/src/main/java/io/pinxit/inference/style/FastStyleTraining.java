@@ -69,8 +69,10 @@ public final class FastStyleTraining implements AutoCloseable {
     }
 
     /**
-     * Trains a network to paint in {@code style}. The same inputs and schedule give the same weights on a given
-     * machine and thread count. Previews show the first photo painted by the network as it stands.
+     * Trains a network to paint in {@code style}. In deterministic mode (one intra-op thread), the same inputs and
+     * schedule give the same weights on the same kernels; with more threads the backward passes sum in varying
+     * order and the weights differ in their last bits (docs/numerics.md). Previews show the first photo painted by
+     * the network as it stands.
      */
     public TrainedFastStyle train(BufferedImage style, TrainingPhotos photos, FastStyleSchedule schedule,
             StyleProgress progress) {

@@ -65,7 +65,8 @@ public final class NeuralStyle implements AutoCloseable {
 
     /**
      * The content redrawn in the style, {@code options.size()} pixels on its longest side with the content's
-     * aspect ratio. The same inputs and options give the same pixels on a given machine and thread count.
+     * aspect ratio. In deterministic mode (one intra-op thread) the same inputs and options give
+     * the same pixels on the same kernels (docs/numerics.md).
      */
     public BufferedImage transfer(BufferedImage content, BufferedImage style, StyleOptions options, StyleProgress progress) {
         Objects.requireNonNull(content, "content");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import io.pinxit.inference.DjlRuntime;
+import io.pinxit.inference.KernelSensitive;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoadException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Trains real (tiny) fast style networks on made-up photos with the shipped feature network; seconds each. */
+@KernelSensitive
 class FastStyleTest {
 
     private static final TrainingPhotos PHOTOS = TrainingPhotos.of(List.of(house(96, 64), house(64, 80), house(72, 72)));

@@ -14,6 +14,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.pinxit.inference.KernelSensitive;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
 import io.pinxit.inference.features.ImageEmbedder;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Runs the real feature network on small pictures with few iterations, so that each case takes a second or two. */
+@KernelSensitive
 class NeuralStyleTest {
 
     private static final StyleOptions SMALL = StyleOptions.defaults().withSize(64).withIterations(20).withSeed(5);

@@ -2,6 +2,7 @@ package io.pinxit.inference.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pinxit.inference.KernelSensitive;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
 import java.awt.image.BufferedImage;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@KernelSensitive
 class ImageUpscalerTest {
 
     private static final ModelCatalog SHIPPED = ModelCatalog.fromClasspath();
