@@ -90,7 +90,11 @@ public final class FastStyleTraining implements AutoCloseable {
             var losses = new RunningLosses();
             BufferedImage previewPhoto = previewPhoto(photos.first());
             for (int step = 1; step <= schedule.steps(); step++) {
-                losses.add(step(painter, styleGrams, batch(photos, schedule, random), adam, manager));
+                double[] terms = step(painter, styleGrams, batch(photos, schedule, random), adam, manager);
+                if (!Double.isFinite(terms[0]) || !Double.isFinite(terms[1])) {
+                    throw new TrainingDivergedException(step, terms[0], terms[1]);
+                }
+                losses.add(terms);
                 progress.iterated(step, schedule.steps());
                 if (step % PREVIEW_EVERY == 0 || step == schedule.steps()) {
                     progress.previewed(preview(painter, previewPhoto), step, schedule.steps());
