@@ -89,7 +89,7 @@ public final class GalleryBenchmark {
                 "quarkus.log.level", "WARN");
         Path repository = Path.of("").toAbsolutePath();
         var gallery = ServiceProcess.start(ServiceSpec.built(repository, "gallery-service", LoopbackPorts.pickFree(),
-                properties), work);
+                properties, Map.of()), work);
         Runtime.getRuntime().addShutdownHook(new Thread(gallery::close, "stop-gallery"));
         gallery.awaitReady(Duration.ofMinutes(2));
         System.out.printf("gallery-service ready at %s (log %s)%n", gallery.url(), gallery.logFile());

@@ -73,6 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("OPT_OUT_TRACKING", "true");
         environment.put("DJL_CACHE_DIR", djlCache.toString());
         environment.put("ENGINE_CACHE_DIR", djlCache.toString());
+        spec.environment().forEach(environment::putIfAbsent);
         try {
             return new ServiceProcess(spec, builder.start(), logFile);
         } catch (IOException e) {

@@ -31,6 +31,12 @@ public final class Suite implements AutoCloseable {
 
     /** Service module names and their fixed local ports, in the order requests flow through them. */
     public static final Map<String, Integer> SERVICE_PORTS = orderedPorts();
+    /**
+     * The style worker trains and optimises (backward passes), which went NaN on oneDNN's AVX-512 kernels; capped at
+     * AVX2 they stay finite and repeat (docs/numerics.md).
+     */
+    private static final Map<String, Map<String, String>> ENVIRONMENT =
+            Map.of("style-service", Map.of("ONEDNN_MAX_CPU_ISA", "AVX2"));
 
     private static final Logger LOG = Logger.getLogger(Suite.class);
 
@@ -65,7 +71,8 @@ public final class Suite implements AutoCloseable {
             for (ServiceSpec spec : specs) {
                 var withInfrastructure = new HashMap<>(infrastructure.connectionProperties());
                 withInfrastructure.putAll(spec.systemProperties());
-                var service = new ServiceSpec(spec.name(), spec.jar(), spec.port(), withInfrastructure);
+                var service = new ServiceSpec(spec.name(), spec.jar(), spec.port(), withInfrastructure,
+                        spec.environment());
                 started.put(spec.name(), ServiceProcess.start(service, settings.dataDirectory()));
             }
             awaitAllReady(started.values(), settings.readyTimeout());
@@ -116,7 +123,8 @@ public final class Suite implements AutoCloseable {
         ports.forEach((name, port) -> {
             var properties = new HashMap<>(wiring.getOrDefault(name, Map.of()));
             properties.putAll(settings.serviceProperties().getOrDefault(name, Map.of()));
-            specs.add(ServiceSpec.built(settings.repositoryRoot(), name, port, properties));
+            specs.add(ServiceSpec.built(settings.repositoryRoot(), name, port, properties,
+                    ENVIRONMENT.getOrDefault(name, Map.of())));
         });
         return specs;
     }

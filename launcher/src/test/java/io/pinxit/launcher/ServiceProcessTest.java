@@ -36,7 +36,7 @@ class ServiceProcessTest {
 
     @Test
     void aMissingJarIsReportedWithHowToBuildIt() {
-        var spec = new ServiceSpec("gallery-service", dataDirectory.resolve("missing.jar"), 8083, Map.of());
+        var spec = new ServiceSpec("gallery-service", dataDirectory.resolve("missing.jar"), 8083, Map.of(), Map.of());
 
         assertThatThrownBy(() -> ServiceProcess.start(spec, dataDirectory))
                 .isInstanceOf(ServiceStartException.class)
@@ -47,7 +47,8 @@ class ServiceProcessTest {
 
     @Test
     void aServiceRunsAsItsOwnJvmWithOfflineSettingsInsideTheDataDirectory() throws Exception {
-        var spec = new ServiceSpec("gateway-service", jar, LoopbackPorts.pickFree(), Map.of("pinxit.greeting", "hi"));
+        var spec = new ServiceSpec("gateway-service", jar, LoopbackPorts.pickFree(), Map.of("pinxit.greeting", "hi"),
+                Map.of("PINXIT_TEST_VARIABLE", "set"));
         try (var service = ServiceProcess.start(spec, dataDirectory)) {
             service.awaitReady(READY_TIMEOUT);
 
@@ -59,6 +60,7 @@ class ServiceProcessTest {
                     .isEqualTo(dataDirectory.resolve("tmp").toString());
             assertThat(get(service.url(), "/property/user.home")).isEqualTo(dataDirectory.toString());
             assertThat(get(service.url(), "/env/DJL_OFFLINE")).isEqualTo("true");
+            assertThat(get(service.url(), "/env/PINXIT_TEST_VARIABLE")).isEqualTo("set");
             assertThat(get(service.url(), "/env/DJL_CACHE_DIR"))
                     .isEqualTo(dataDirectory.resolve("djl-cache").toString());
             assertThat(get(service.url(), "/env/ENGINE_CACHE_DIR")).isEqualTo(get(service.url(), "/env/DJL_CACHE_DIR"));
@@ -67,7 +69,7 @@ class ServiceProcessTest {
 
     @Test
     void stoppingSendsSigtermSoTheServiceShutsDownGracefully() throws Exception {
-        var spec = new ServiceSpec("style-service", jar, LoopbackPorts.pickFree(), Map.of());
+        var spec = new ServiceSpec("style-service", jar, LoopbackPorts.pickFree(), Map.of(), Map.of());
         var service = ServiceProcess.start(spec, dataDirectory);
         service.awaitReady(READY_TIMEOUT);
 
@@ -81,7 +83,7 @@ class ServiceProcessTest {
 
     @Test
     void aServiceThatExitsBeforeItIsReadyIsReportedWithItsLog() {
-        var spec = new ServiceSpec("generation-service", jar, LoopbackPorts.pickFree(), Map.of("fake.mode", "exit"));
+        var spec = new ServiceSpec("generation-service", jar, LoopbackPorts.pickFree(), Map.of("fake.mode", "exit"), Map.of());
         try (var service = ServiceProcess.start(spec, dataDirectory)) {
             assertThatThrownBy(() -> service.awaitReady(READY_TIMEOUT))
                     .isInstanceOf(ServiceStartException.class)
@@ -93,7 +95,7 @@ class ServiceProcessTest {
 
     @Test
     void aServiceThatNeverBecomesReadyTimesOutWithItsLastAnswer() {
-        var spec = new ServiceSpec("gallery-service", jar, LoopbackPorts.pickFree(), Map.of("fake.mode", "unready"));
+        var spec = new ServiceSpec("gallery-service", jar, LoopbackPorts.pickFree(), Map.of("fake.mode", "unready"), Map.of());
         try (var service = ServiceProcess.start(spec, dataDirectory)) {
             assertThatThrownBy(() -> service.awaitReady(Duration.ofSeconds(3)))
                     .isInstanceOf(ServiceStartException.class)

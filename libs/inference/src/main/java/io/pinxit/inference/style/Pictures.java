@@ -13,12 +13,21 @@ final class Pictures {
 
     private Pictures() {}
 
+    /**
+     * The picture as three contiguous channel planes. A transposed view of interleaved RGB would make PyTorch run
+     * every layer channels-last, through the oneDNN kernels that sum wrongly for some shapes on some processors
+     * (docs/numerics.md).
+     */
     static NDArray array(BufferedImage picture, NDManager manager) {
         float[] rgb = TfjsImages.rgb(picture);
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] /= 255f;
+        int pixels = picture.getWidth() * picture.getHeight();
+        float[] planes = new float[rgb.length];
+        for (int pixel = 0; pixel < pixels; pixel++) {
+            for (int channel = 0; channel < 3; channel++) {
+                planes[channel * pixels + pixel] = rgb[3 * pixel + channel] / 255f;
+            }
         }
-        return manager.create(rgb, new Shape(1, picture.getHeight(), picture.getWidth(), 3)).transpose(0, 3, 1, 2);
+        return manager.create(planes, new Shape(1, 3, picture.getHeight(), picture.getWidth()));
     }
 
     static BufferedImage picture(NDArray array) {
