@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The environment each Deployment sets must be configuration its service actually reads. */
 class ConfigurationTest {
 
-    /** Variables read by the JVM or DJL rather than by Quarkus configuration. */
+    /** Variables read by the JVM, DJL or the native libraries under it rather than by Quarkus configuration. */
     static final Set<String> RUNTIME_VARIABLES = Set.of(
-            "JAVA_TOOL_OPTIONS", "DJL_OFFLINE", "OPT_OUT_TRACKING", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR");
+            "JAVA_TOOL_OPTIONS", "DJL_OFFLINE", "OPT_OUT_TRACKING", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR",
+            "ONEDNN_MAX_CPU_ISA");
 
     /** The connection settings a pod must override, or it talks to the 127.0.0.1 defaults of ./pinxit up. */
     static final List<String> CONNECTION_KEYS = List.of(
