@@ -21,10 +21,12 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Trains real (tiny) fast style networks on made-up photos with the shipped feature network; seconds each. */
 @KernelSensitive
+@Tag("training")
 class FastStyleTest {
 
     private static final TrainingPhotos PHOTOS = TrainingPhotos.of(List.of(house(96, 64), house(64, 80), house(72, 72)));

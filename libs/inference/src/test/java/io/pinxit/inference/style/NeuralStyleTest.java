@@ -18,16 +18,17 @@ import io.pinxit.inference.KernelSensitive;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
 import io.pinxit.inference.features.ImageEmbedder;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Runs the real feature network on small pictures with few iterations, so that each case takes a second or two. */
 @KernelSensitive
+@Tag("training")
 class NeuralStyleTest {
 
     private static final StyleOptions SMALL = StyleOptions.defaults().withSize(64).withIterations(20).withSeed(5);
