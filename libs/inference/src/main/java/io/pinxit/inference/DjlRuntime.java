@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import io.pinxit.contracts.ComputePlatform;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The single place that prepares DJL: offline, no usage tracking, native libraries cached inside the
@@ -17,6 +19,7 @@ public final class DjlRuntime {
     static final String PYTORCH_ENGINE = "PyTorch";
     static final String ONNX_RUNTIME_ENGINE = "OnnxRuntime";
     private static final Processor PROCESSOR = Processor.current();
+    private static final Map<String, ComputePlatform> PLATFORMS = new ConcurrentHashMap<>();
 
     private DjlRuntime() {}
 
@@ -48,7 +51,12 @@ public final class DjlRuntime {
                 ? Engine.getEngine(ONNX_RUNTIME_ENGINE) : Engine.getInstance());
     }
 
+    /** Worked out once per engine: it reads files (DJL's version, /proc/cpuinfo) and recording asks for every picture. */
     private static ComputePlatform platformOf(Engine engine) {
+        return PLATFORMS.computeIfAbsent(engine.getEngineName(), name -> describe(engine));
+    }
+
+    private static ComputePlatform describe(Engine engine) {
         Device device = engine.defaultDevice();
         String kernels = device.isGpu() ? "cuda" : KernelFamily.describe(System.getenv(), PROCESSOR.flags());
         int threads = PYTORCH_ENGINE.equals(engine.getEngineName()) ? JniUtils.getNumThreads() : 0;
