@@ -8,16 +8,48 @@ import java.time.Duration;
 @ConfigMapping(prefix = "pinxit.gateway")
 public interface GatewayConfig {
 
-    /** How long a submission waits for Kafka to acknowledge its command before answering 503. */
-    @WithDefault("10s")
-    Duration publishTimeout();
+    /** The relay that takes accepted jobs' commands from the outbox to Kafka. */
+    Outbox outbox();
 
-    /** The Retry-After a client is given when Kafka cannot take commands. */
-    @WithDefault("5s")
-    Duration retryAfter();
+    /** Leases on running jobs, and the deadline of queued ones. */
+    Leases leases();
 
     /** Pictures uploaded with a style transfer or saved as a style. */
     Uploads uploads();
+
+    interface Outbox {
+
+        /** How often the relay looks for commands that no commit woke it for (another gateway's, or an outage's). */
+        @WithDefault("1s")
+        Duration pollEvery();
+
+        /** The most commands published in one go. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long the relay waits for Kafka to acknowledge a batch before it tries again. */
+        @WithDefault("10s")
+        Duration publishTimeout();
+    }
+
+    interface Leases {
+
+        /** How long a running job stays leased after its worker's last sign of life (heartbeats come every 10s). */
+        @WithDefault("60s")
+        Duration duration();
+
+        /** How many times a job's command is issued before a lost lease fails it. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** How often the reaper looks for lost leases and overdue jobs. */
+        @WithDefault("5s")
+        Duration reapEvery();
+
+        /** A queued job older than this is reported overdue (metric and job field), though left queued. */
+        @WithDefault("15m")
+        Duration queuedDeadline();
+    }
 
     interface Uploads {
 

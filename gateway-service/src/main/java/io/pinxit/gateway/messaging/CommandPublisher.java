@@ -1,73 +1,38 @@
 package io.pinxit.gateway.messaging;
 
-import io.pinxit.contracts.GenerationCommand;
-import io.pinxit.contracts.InterpolationCommand;
-import io.pinxit.contracts.StyleCommand;
-import io.pinxit.contracts.StyleTrainingCommand;
-import io.pinxit.contracts.UpscaleCommand;
+import io.pinxit.contracts.Topics;
 import io.pinxit.gateway.config.GatewayConfig;
+import io.pinxit.gateway.service.CommandOutbox.PendingCommand;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Puts commands on their topics, keyed by job id, and returns only once Kafka has acknowledged them. */
+/**
+ * Puts commands, as the JSON their jobs were accepted with, on the topic of their job's kind, keyed by job id (so
+ * that a job's commands keep their order), and returns only once Kafka has acknowledged all of them.
+ */
 @ApplicationScoped
 public class CommandPublisher {
 
-    private final MutinyEmitter<GenerationCommand> generationCommands;
-    private final MutinyEmitter<UpscaleCommand> upscaleCommands;
-    private final MutinyEmitter<InterpolationCommand> interpolationCommands;
-    private final MutinyEmitter<StyleCommand> styleCommands;
-    private final MutinyEmitter<StyleTrainingCommand> styleTrainingCommands;
+    private final MutinyEmitter<String> commands;
     private final GatewayConfig config;
 
-    CommandPublisher(@Channel("generation-commands") MutinyEmitter<GenerationCommand> generationCommands,
-                     @Channel("upscale-commands") MutinyEmitter<UpscaleCommand> upscaleCommands,
-                     @Channel("interpolation-commands") MutinyEmitter<InterpolationCommand> interpolationCommands,
-                     @Channel("style-commands") MutinyEmitter<StyleCommand> styleCommands,
-                     @Channel("style-training-commands") MutinyEmitter<StyleTrainingCommand> styleTrainingCommands,
-                     GatewayConfig config) {
-        this.generationCommands = generationCommands;
-        this.upscaleCommands = upscaleCommands;
-        this.interpolationCommands = interpolationCommands;
-        this.styleCommands = styleCommands;
-        this.styleTrainingCommands = styleTrainingCommands;
+    CommandPublisher(@Channel("commands") MutinyEmitter<String> commands, GatewayConfig config) {
+        this.commands = commands;
         this.config = config;
     }
 
-    public void publish(GenerationCommand command) {
-        send(generationCommands, command.jobId(), command);
+    public void publishAll(List<PendingCommand> pending) {
+        List<Uni<Void>> sent = pending.stream().map(command -> commands.sendMessage(message(command))).toList();
+        Uni.join().all(sent).andFailFast().await().atMost(config.outbox().publishTimeout());
     }
 
-    public void publish(UpscaleCommand command) {
-        send(upscaleCommands, command.jobId(), command);
-    }
-
-    public void publish(InterpolationCommand command) {
-        send(interpolationCommands, command.jobId(), command);
-    }
-
-    public void publish(StyleCommand command) {
-        send(styleCommands, command.jobId(), command);
-    }
-
-    public void publish(StyleTrainingCommand command) {
-        send(styleTrainingCommands, command.jobId(), command);
-    }
-
-    private <T> void send(MutinyEmitter<T> emitter, UUID jobId, T command) {
-        try {
-            emitter.sendMessage(keyed(jobId, command)).await().atMost(config.publishTimeout());
-        } catch (RuntimeException e) {
-            throw new BrokerUnavailableException(e);
-        }
-    }
-
-    private static <T> Message<T> keyed(UUID jobId, T payload) {
-        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(jobId.toString()).build());
+    private static Message<String> message(PendingCommand command) {
+        return Message.of(command.command()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(Topics.commandsOf(command.kind())).withKey(command.jobId().toString()).build());
     }
 }

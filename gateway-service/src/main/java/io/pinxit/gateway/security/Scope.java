@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum Scope {
     JOBS_SUBMIT("jobs:submit", Role.USER),
     JOBS_READ("jobs:read", Role.USER),
-    ACCOUNTS_ADMIN("accounts:admin", Role.ADMIN);
+    ACCOUNTS_ADMIN("accounts:admin", Role.ADMIN),
+    /** Operating the job pipeline: dead letters and their replay. */
+    JOBS_ADMIN("jobs:admin", Role.ADMIN);
 
     /** Security roles carry scopes with this prefix, so resources can say {@code @RolesAllowed("scope:jobs:submit")}. */
     public static final String ROLE_PREFIX = "scope:";

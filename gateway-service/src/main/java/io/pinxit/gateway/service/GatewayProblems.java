@@ -10,10 +10,12 @@ public final class GatewayProblems {
     public static final ProblemType ARTWORK_NOT_REPRODUCIBLE = ProblemType.of("artwork-not-reproducible",
             "The artwork cannot be reproduced", 422);
     public static final ProblemType JOB_NOT_FOUND = ProblemType.of("job-not-found", "No such job", 404);
+    public static final ProblemType DEAD_LETTER_NOT_FOUND = ProblemType.of("dead-letter-not-found",
+            "No such dead letter", 404);
+    public static final ProblemType DEAD_LETTER_NOT_REPLAYABLE = ProblemType.of("dead-letter-not-replayable",
+            "The dead letter cannot be replayed", 422);
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused",
             "The Idempotency-Key was used for a different request", 422);
-    public static final ProblemType BROKER_UNAVAILABLE = ProblemType.of("broker-unavailable",
-            "Jobs cannot be accepted right now", 503);
 
     public static final ProblemType ACCOUNT_EXISTS = ProblemType.of("account-exists", "The account exists already",
             409);

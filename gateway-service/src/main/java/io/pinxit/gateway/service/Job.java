@@ -12,12 +12,14 @@ import java.util.UUID;
 
 /**
  * A job as the gateway knows it. {@code request} is what the client asked for, after defaults were applied;
- * {@code authorId} is the account that submitted it (absent only for a job known from its events alone);
- * {@code progress} is the latest its worker reported, if it reports any.
+ * {@code authorId} is the account that submitted it (absent only on rows that gateways before the outbox made from events alone);
+ * {@code progress} is the latest its worker reported, if it reports any; {@code attempts} is how many times its command
+ * was issued (more than once when a worker stopped answering, or an operator replayed it); {@code overdueSince} is
+ * when it was found queued for longer than the queue deadline, if it was.
  */
 public record Job(UUID id, JobKind kind, JobState state, UUID authorId, Map<String, Object> request,
                   List<UUID> artworkIds, Reproduction reproduction, JobFailure failure, JobProgress progress,
-                  Instant createdAt, Instant updatedAt) {
+                  int attempts, Instant overdueSince, Instant createdAt, Instant updatedAt) {
 
     public Job {
         request = Map.copyOf(request);

@@ -6,8 +6,6 @@ import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.TimeOrderedIds;
-import io.pinxit.gateway.config.GatewayConfig;
-import io.pinxit.gateway.messaging.BrokerUnavailableException;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,27 +14,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * How every job is accepted: once per Idempotency-Key, and only once its command is durably in Kafka. The job row is
- * written in the submitter's database transaction and the command published before it commits, so a broker failure
- * records nothing.
+ * How every job is accepted: once per Idempotency-Key, with its command put in the outbox in the submitter's database
+ * transaction. The command reaches Kafka after the commit ({@link CommandOutbox}), so an accepted job always gets its
+ * command, even while the broker is down, and no command exists without its job.
  */
 @ApplicationScoped
 public class JobAcceptance {
 
     private final JobStore jobs;
+    private final CommandOutbox outbox;
     private final TimeOrderedIds ids;
     private final ObjectMapper json;
-    private final GatewayConfig config;
 
-    JobAcceptance(JobStore jobs, TimeOrderedIds ids, ObjectMapper json, GatewayConfig config) {
+    JobAcceptance(JobStore jobs, CommandOutbox outbox, TimeOrderedIds ids, ObjectMapper json) {
         this.jobs = jobs;
+        this.outbox = outbox;
         this.ids = ids;
         this.json = json;
-        this.config = config;
     }
 
     /**
@@ -49,17 +46,13 @@ public class JobAcceptance {
         return key.flatMap(this::earlierSubmission).orElseGet(() -> submit.apply(key));
     }
 
-    /** Records a new, queued job and publishes its command, which {@code publication} sends for the job. */
+    /** Records a new, queued job with the command that {@code command} makes for it, and queues the command. */
     Submission accept(JobKind kind, Author author, Map<String, Object> request, Optional<IdempotencyKey> key,
-                      Instant now, Consumer<Job> publication) {
-        Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, now,
-                now);
-        jobs.insert(job, key);
-        try {
-            publication.accept(job);
-        } catch (BrokerUnavailableException e) {
-            throw brokerUnavailable(e);
-        }
+                      Instant now, Function<Job, Object> command) {
+        Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, 1,
+                null, now, now);
+        jobs.insert(job, command.apply(job), key);
+        outbox.add(job.id(), now);
         return new Submission(job, false);
     }
 
@@ -84,14 +77,6 @@ public class JobAcceptance {
             }
             return new Submission(earlier.getKey(), true);
         });
-    }
-
-    private ProblemException brokerUnavailable(BrokerUnavailableException cause) {
-        long retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
-        Problem problem = Problem.of(GatewayProblems.BROKER_UNAVAILABLE,
-                "The job was not accepted because the message broker did not confirm it; nothing was recorded. "
-                        + "Retry later with the same Idempotency-Key.");
-        return new ProblemException(problem, Map.of("Retry-After", Long.toString(retryAfterSeconds)), cause);
     }
 
     private String fingerprint(Object request) {

@@ -17,10 +17,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The gateway's job table. */
 @ApplicationScoped
@@ -29,7 +32,7 @@ public class JobStore {
     private static final TypeReference<Map<String, Object>> REQUEST = new TypeReference<>() {
     };
     private static final String COLUMNS = "id, kind, state, author_id, request, artwork_ids, reproduction, failure, "
-            + "progress, created_at, updated_at";
+            + "progress, attempts, overdue_since, created_at, updated_at";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -39,10 +42,11 @@ public class JobStore {
         this.json = json;
     }
 
-    /** Inserts a new job; joins the caller's transaction. */
-    public void insert(Job job, Optional<IdempotencyKey> idempotencyKey) {
+    /** Inserts a new job with the command that will run it; joins the caller's transaction. */
+    public void insert(Job job, Object command, Optional<IdempotencyKey> idempotencyKey) {
         String sql = "insert into gateway.job (id, kind, state, author_id, request, idempotency_key, "
-                + "request_fingerprint, created_at, updated_at) values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
+                + "request_fingerprint, created_at, updated_at, command) "
+                + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb))";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, job.id());
@@ -54,6 +58,7 @@ public class JobStore {
             statement.setString(7, idempotencyKey.map(IdempotencyKey::requestFingerprint).orElse(null));
             statement.setTimestamp(8, Timestamp.from(job.createdAt()));
             statement.setTimestamp(9, Timestamp.from(job.updatedAt()));
+            statement.setString(10, json.writeValueAsString(command));
             statement.executeUpdate();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -85,43 +90,63 @@ public class JobStore {
     }
 
     /**
-     * Applies a worker's event if it moves the job forward, and returns the job as it then is; an event that
-     * would move it back (late or redelivered) changes nothing. A RUNNING job moves forward too when its progress
-     * does: a later iteration replaces the progress kept, an earlier or repeated one is ignored. The upsert waits for a
-     * submission that is still committing the same job, so an event that overtakes its own job's insert is not lost.
+     * Applies a worker's event if it moves the job forward, and returns the job as it then is; an event that would
+     * move it back (late or redelivered), or names a job this gateway never accepted, changes nothing. A RUNNING event
+     * renews the job's lease by {@code lease} from now, and replaces the progress kept if it reports a later
+     * iteration.
      */
-    public Optional<Job> apply(JobEvent event) {
+    public Optional<Job> apply(JobEvent event, Duration lease) {
         String sql = """
-                insert into gateway.job as j (id, kind, state, request, artwork_ids, reproduction, failure, progress,
-                    created_at, updated_at)
-                values (?, ?, ?, '{}'::jsonb, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?)
-                on conflict (id) do update
-                    set state = excluded.state, artwork_ids = excluded.artwork_ids,
-                        reproduction = excluded.reproduction, failure = excluded.failure,
-                        progress = coalesce(excluded.progress, j.progress), updated_at = excluded.updated_at
-                    where j.state in ('QUEUED', 'RUNNING')
-                      and (array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], j.state)
-                            < array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], excluded.state)
-                        or (j.state = 'RUNNING' and excluded.state = 'RUNNING' and excluded.progress is not null
-                            and (j.progress is null or (excluded.progress ->> 'iteration')::bigint
-                                > (j.progress ->> 'iteration')::bigint)))
-                returning\s""" + COLUMNS;
+                update gateway.job as j
+                set state = e.state, artwork_ids = e.artwork_ids, reproduction = e.reproduction,
+                    failure = e.failure,
+                    progress = case when e.progress is null then j.progress
+                        when j.state <> e.state or j.progress is null
+                            or (e.progress ->> 'iteration')::bigint > (j.progress ->> 'iteration')::bigint
+                        then e.progress else j.progress end,
+                    updated_at = case when j.state <> e.state or e.progress is not null then e.occurred_at
+                        else j.updated_at end,
+                    lease_expires_at = case when e.state = 'RUNNING' then now() + e.lease end
+                from (select cast(? as text) as state, cast(? as uuid[]) as artwork_ids,
+                        cast(? as jsonb) as reproduction, cast(? as jsonb) as failure, cast(? as jsonb) as progress,
+                        cast(? as timestamptz) as occurred_at, make_interval(secs => ?) as lease) as e
+                where j.id = ? and j.state in ('QUEUED', 'RUNNING')
+                  and (array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], j.state)
+                        < array_position(array['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'], e.state)
+                    or (j.state = 'RUNNING' and e.state = 'RUNNING'))
+                returning\s""" + prefixed("j", COLUMNS);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, event.jobId());
-            statement.setString(2, event.kind().name());
-            statement.setString(3, event.state().name());
-            statement.setArray(4, connection.createArrayOf("uuid", event.artworkIds().toArray()));
-            statement.setString(5, jsonOrNull(event.reproduction()));
-            statement.setString(6, jsonOrNull(event.failure()));
-            statement.setString(7, jsonOrNull(ReportedProgress.usable(event.progress()).orElse(null)));
-            statement.setTimestamp(8, Timestamp.from(event.occurredAt()));
-            statement.setTimestamp(9, Timestamp.from(event.occurredAt()));
+            statement.setString(1, event.state().name());
+            statement.setArray(2, connection.createArrayOf("uuid", event.artworkIds().toArray()));
+            statement.setString(3, jsonOrNull(event.reproduction()));
+            statement.setString(4, jsonOrNull(event.failure()));
+            statement.setString(5, jsonOrNull(ReportedProgress.usable(event.progress()).orElse(null)));
+            statement.setTimestamp(6, Timestamp.from(event.occurredAt()));
+            statement.setDouble(7, lease.toMillis() / 1000.0);
+            statement.setObject(8, event.jobId());
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(job(row)) : Optional.empty();
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not apply " + event.state() + " to job " + event.jobId(), e);
+        }
+    }
+
+    /**
+     * Puts a job that has not succeeded back in the queue with one more attempt, for its command to be issued again;
+     * joins the caller's transaction.
+     */
+    public void reissue(UUID id, Instant now) {
+        String sql = "update gateway.job set state = 'QUEUED', attempts = attempts + 1, failure = null, "
+                + "lease_expires_at = null, updated_at = ? where id = ? and state <> 'SUCCEEDED'";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setObject(2, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not re-queue job " + id, e);
         }
     }
 
@@ -146,6 +171,15 @@ public class JobStore {
         }
     }
 
+    private static String prefixed(String alias, String columns) {
+        return Arrays.stream(columns.split(", ")).map(column -> alias + "." + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     private Job job(ResultSet row) throws SQLException {
         try {
             Array artworks = row.getArray("artwork_ids");
@@ -158,8 +192,9 @@ public class JobStore {
                     Arrays.asList((UUID[]) artworks.getArray()),
                     reproduction == null ? null : json.readValue(reproduction, Reproduction.class),
                     failure == null ? null : json.readValue(failure, JobFailure.class),
-                    progress == null ? null : json.readValue(progress, JobProgress.class),
-                    row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+                    progress == null ? null : json.readValue(progress, JobProgress.class), row.getInt("attempts"),
+                    instantOrNull(row.getTimestamp("overdue_since")), row.getTimestamp("created_at").toInstant(),
+                    row.getTimestamp("updated_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Job row has unreadable JSON", e);
         }

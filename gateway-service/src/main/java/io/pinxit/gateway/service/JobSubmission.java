@@ -11,7 +11,6 @@ import io.pinxit.contracts.ServedModel;
 import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.contracts.Visibility;
-import io.pinxit.gateway.messaging.CommandPublisher;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.pinxit.problem.ProblemTypes;
@@ -38,19 +37,17 @@ public class JobSubmission {
     private final JobAcceptance acceptance;
     private final JobStore jobs;
     private final ServedModels servedModels;
-    private final CommandPublisher commands;
     private final Clock clock;
     private final ImageUploads uploads;
     private final Styles styles;
     private final FastStyles fastStyles;
     private final SecureRandom seeds = new SecureRandom();
 
-    JobSubmission(JobAcceptance acceptance, JobStore jobs, ServedModels servedModels, CommandPublisher commands,
-                  Clock clock, ImageUploads uploads, Styles styles, FastStyles fastStyles) {
+    JobSubmission(JobAcceptance acceptance, JobStore jobs, ServedModels servedModels, Clock clock,
+                  ImageUploads uploads, Styles styles, FastStyles fastStyles) {
         this.acceptance = acceptance;
         this.jobs = jobs;
         this.servedModels = servedModels;
-        this.commands = commands;
         this.clock = clock;
         this.uploads = uploads;
         this.styles = styles;
@@ -93,7 +90,7 @@ public class JobSubmission {
             var plain = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
                     .withLabel(label);
             var command = varied.isPresent() ? plain.withVariationOf(request.variationOf(), strength) : plain;
-            commands.publish(request.upscale() == null ? command : command.withUpscale(request.upscale()));
+            return request.upscale() == null ? command : command.withUpscale(request.upscale());
         });
     }
 
@@ -127,9 +124,9 @@ public class JobSubmission {
         accepted.put("frames", request.framesOrDefault());
         accepted.put("frameMillis", request.frameMillisOrDefault());
         putAuthorship(accepted, authorship);
-        return acceptance.accept(JobKind.INTERPOLATION, author, accepted, key, now, job -> commands.publish(
+        return acceptance.accept(JobKind.INTERPOLATION, author, accepted, key, now, job ->
                 InterpolationCommand.of(job.id(), request.model(), endpoint(request.from()), endpoint(request.to()),
-                        request.framesOrDefault(), request.frameMillisOrDefault(), authorship, now)));
+                        request.framesOrDefault(), request.frameMillisOrDefault(), authorship, now));
     }
 
     /**
@@ -153,8 +150,8 @@ public class JobSubmission {
         accepted.put("artworkId", request.artworkId());
         accepted.put("factor", request.factor());
         putAuthorship(accepted, authorship);
-        return acceptance.accept(JobKind.UPSCALE, author, accepted, key, now, job -> commands.publish(
-                UpscaleCommand.of(job.id(), request.artworkId(), request.factor(), authorship, now)));
+        return acceptance.accept(JobKind.UPSCALE, author, accepted, key, now, job ->
+                UpscaleCommand.of(job.id(), request.artworkId(), request.factor(), authorship, now));
     }
 
     /**
@@ -214,7 +211,7 @@ public class JobSubmission {
         return acceptance.accept(JobKind.STYLE_TRANSFER, author, accepted, key, now, job -> {
             var command = StyleCommand.of(job.id(), content, style, request.strengthOrDefault(),
                     request.preserveColorOrDefault(), request.sizeOrDefault(), seed, authorship, now);
-            commands.publish(network.map(chosen -> command.withFastStyleNetwork(chosen.id())).orElse(command));
+            return network.map(chosen -> command.withFastStyleNetwork(chosen.id())).orElse(command);
         });
     }
 
@@ -245,9 +242,9 @@ public class JobSubmission {
         }
         var authorship = new Authorship(author.id(), author.name(), null, null, Authorship.ALL_RIGHTS_RESERVED,
                 Visibility.PRIVATE);
-        return acceptance.accept(JobKind.GENERATION, author, request, Optional.empty(), now, job -> commands.publish(
+        return acceptance.accept(JobKind.GENERATION, author, request, Optional.empty(), now, job ->
                 GenerationCommand.reproducing(artworkId, job.id(), model, count, seed, authorship, now)
-                        .withLabel(label)));
+                        .withLabel(label));
     }
 
     /**

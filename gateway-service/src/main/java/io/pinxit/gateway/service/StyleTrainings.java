@@ -3,7 +3,6 @@ package io.pinxit.gateway.service;
 import io.pinxit.catalog.SavedStyle;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.StyleTrainingCommand;
-import io.pinxit.gateway.messaging.CommandPublisher;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.pinxit.problem.ProblemTypes;
@@ -26,14 +25,12 @@ public class StyleTrainings {
 
     private final JobAcceptance acceptance;
     private final Styles styles;
-    private final CommandPublisher commands;
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
-    StyleTrainings(JobAcceptance acceptance, Styles styles, CommandPublisher commands, Clock clock) {
+    StyleTrainings(JobAcceptance acceptance, Styles styles, Clock clock) {
         this.acceptance = acceptance;
         this.styles = styles;
-        this.commands = commands;
         this.clock = clock;
     }
 
@@ -67,7 +64,7 @@ public class StyleTrainings {
         accepted.put("name", style.name());
         accepted.put("steps", steps);
         accepted.put("seed", seed);
-        return acceptance.accept(JobKind.STYLE_TRAINING, author, accepted, key, now, job -> commands.publish(
-                StyleTrainingCommand.of(job.id(), styleId, style.image().image(), steps, seed, author.id(), now)));
+        return acceptance.accept(JobKind.STYLE_TRAINING, author, accepted, key, now, job ->
+                StyleTrainingCommand.of(job.id(), styleId, style.image().image(), steps, seed, author.id(), now));
     }
 }

@@ -7,19 +7,17 @@ import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.generation.config.WorkerConfig;
-import io.pinxit.jobevents.JobEventPublisher;
+import io.pinxit.jobevents.JobExecution;
 import io.pinxit.recording.ArtworkNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
-/** Runs one job and reports its progress; a failure is reported, then rethrown for dead-lettering. */
+/** Runs the generation worker's jobs through {@link JobExecution}, which retries, reports and drains them. */
 @ApplicationScoped
 public class GenerationJobs {
 
-    private static final Logger LOG = Logger.getLogger(GenerationJobs.class);
     static final String UNKNOWN_MODEL = "urn:pinxit:problem:unknown-model";
     static final String ARTWORK_NOT_FOUND = "urn:pinxit:problem:artwork-not-found";
     static final String GENERATION_FAILED = "urn:pinxit:problem:generation-failed";
@@ -28,15 +26,15 @@ public class GenerationJobs {
 
     private final ArtworkProduction production;
     private final ReproductionCheck reproductions;
-    private final JobEventPublisher events;
+    private final JobExecution execution;
     private final WorkerConfig worker;
     private final Clock clock;
 
-    GenerationJobs(ArtworkProduction production, ReproductionCheck reproductions, JobEventPublisher events,
+    GenerationJobs(ArtworkProduction production, ReproductionCheck reproductions, JobExecution execution,
                    WorkerConfig worker, Clock clock) {
         this.production = production;
         this.reproductions = reproductions;
-        this.events = events;
+        this.execution = execution;
         this.worker = worker;
         this.clock = clock;
     }
@@ -59,16 +57,7 @@ public class GenerationJobs {
     }
 
     private void run(UUID jobId, JobKind kind, Supplier<JobEvent> job) {
-        events.publish(JobEvent.running(jobId, kind, worker.id(), clock.instant()));
-        JobEvent outcome;
-        try {
-            outcome = job.get();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Job %s failed", jobId);
-            events.publish(JobEvent.failed(jobId, kind, failureOf(kind, e), worker.id(), clock.instant()));
-            throw e;
-        }
-        events.publish(outcome);
+        execution.run(jobId, kind, job, e -> failureOf(kind, e));
     }
 
     private static JobFailure failureOf(JobKind kind, RuntimeException e) {

@@ -14,9 +14,21 @@ public final class Topics {
     public static final String INTERPOLATION_COMMANDS = "pinxit.interpolation.commands";
     public static final String INTERPOLATION_COMMANDS_DEAD_LETTER = "pinxit.interpolation.commands.dlq";
     public static final String JOB_EVENTS = "pinxit.job.events";
+    public static final String JOB_EVENTS_DEAD_LETTER = "pinxit.job.events.dlq";
     /** Keyed by worker id: each worker announces the models it serves, so the gateway validates against them. */
     public static final String WORKER_MODELS = "pinxit.worker.models";
 
     private Topics() {
+    }
+
+    /** The topic of the commands that run jobs of a kind. */
+    public static String commandsOf(JobKind kind) {
+        return switch (kind) {
+            case GENERATION -> GENERATION_COMMANDS;
+            case UPSCALE -> UPSCALE_COMMANDS;
+            case INTERPOLATION -> INTERPOLATION_COMMANDS;
+            case STYLE_TRANSFER -> STYLE_COMMANDS;
+            case STYLE_TRAINING -> STYLE_TRAINING_COMMANDS;
+        };
     }
 }

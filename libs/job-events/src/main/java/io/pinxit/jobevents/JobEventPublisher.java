@@ -14,8 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * How a worker reports job progress (on its {@code job-events} channel, keyed by job id); returns once Kafka holds the
- * event, so a command is acknowledged only after its outcome is.
+ * How a worker reports job progress (on its {@code job-events} channel, keyed by job id); {@link #publish} returns
+ * once Kafka holds the event, so a command is acknowledged only after its outcome is.
  */
 @ApplicationScoped
 public class JobEventPublisher {
@@ -34,16 +34,29 @@ public class JobEventPublisher {
     }
 
     /**
+     * Tells the gateway that a job is still running, which renews its lease. Best effort, like progress: a lost
+     * heartbeat is covered by the next one.
+     */
+    public void publishHeartbeat(JobEvent running) {
+        publishBestEffort(running, "Heartbeat");
+    }
+
+    /**
      * Reports how far a running job is, with a small preview of the picture as it forms (see
      * {@link ProgressPreview#of}). Best effort: it does not wait for Kafka and never fails the job, since a lost
      * progress report only means that followers see the next one. Reports of one job keep their order, and an
      * outcome published after them is never overtaken (one producer, one partition per job).
      */
     public void publishProgress(UUID jobId, JobKind kind, JobProgress progress, String worker, Instant at) {
-        jobEvents.sendMessage(keyed(JobEvent.progressed(jobId, kind, progress, worker, at))).subscribe().with(
+        publishBestEffort(JobEvent.progressed(jobId, kind, progress, worker, at),
+                "Progress (iteration " + progress.iteration() + ")");
+    }
+
+    private void publishBestEffort(JobEvent event, String what) {
+        jobEvents.sendMessage(keyed(event)).subscribe().with(
                 sent -> { },
-                failure -> LOG.warnf("Progress of job %s (iteration %d) did not reach Kafka: %s", jobId,
-                        progress.iteration(), failure.getMessage()));
+                failure -> LOG.warnf("%s of job %s did not reach Kafka: %s", what, event.jobId(),
+                        failure.getMessage()));
     }
 
     private static Message<JobEvent> keyed(JobEvent event) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.pinxit.delivery.TransientFaults;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -24,6 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+    /** Outages worth retrying through last seconds to minutes; a client that comes back sooner only adds load. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception) {
@@ -83,8 +86,19 @@ public class ProblemResponses {
         return respond(Problem.of(type, exception.getMessage()));
     }
 
+    /**
+     * A fault that is an outage of a dependency (see {@link TransientFaults}) is 503 with Retry-After: the client
+     * did nothing wrong and may try again; anything else is the server's own failure.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception exception) {
+        if (TransientFaults.isTransient(exception)) {
+            LOG.warnf("A dependency is unavailable: %s", exception.getMessage());
+            return Response.fromResponse(respond(Problem.of(ProblemTypes.SERVICE_UNAVAILABLE,
+                            "A service this request needs is unavailable; nothing was recorded. Retry later, with "
+                                    + "the same Idempotency-Key for a submission.")))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure while serving a request", exception);
         return respond(Problem.of(ProblemTypes.INTERNAL, "The server failed to complete the request"));
     }

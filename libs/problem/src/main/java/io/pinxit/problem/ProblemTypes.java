@@ -10,6 +10,8 @@ public final class ProblemTypes {
     public static final ProblemType FORBIDDEN = ProblemType.of("forbidden", "Not allowed", 403);
     public static final ProblemType NOT_FOUND = ProblemType.of("not-found", "Not found", 404);
     public static final ProblemType INTERNAL = ProblemType.of("internal", "Internal error", 500);
+    public static final ProblemType SERVICE_UNAVAILABLE = ProblemType.of("service-unavailable",
+            "Service unavailable", 503);
 
     private ProblemTypes() {
     }

@@ -5,28 +5,29 @@ import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.inference.style.StyleProgress;
 import io.pinxit.jobevents.JobEventPublisher;
+import io.pinxit.jobevents.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Runs one job and reports it to the gateway: RUNNING, progress (with previews) while it works, then SUCCEEDED with
- * the artworks it made, or FAILED with the reason, and the exception is rethrown so that the command is dead-lettered.
+ * Runs one style job through {@link JobExecution} (retried, reported, drained), telling the work how to report its
+ * progress (with previews); the job succeeds with the artworks the work recorded.
  */
 @ApplicationScoped
 public class JobReporting {
 
-    private static final Logger LOG = Logger.getLogger(JobReporting.class);
-
+    private final JobExecution execution;
     private final JobEventPublisher events;
     private final Clock clock;
     private final String workerId;
 
-    JobReporting(JobEventPublisher events, Clock clock, @ConfigProperty(name = "pinxit.worker.id") String workerId) {
+    JobReporting(JobExecution execution, JobEventPublisher events, Clock clock,
+                 @ConfigProperty(name = "pinxit.worker.id") String workerId) {
+        this.execution = execution;
         this.events = events;
         this.clock = clock;
         this.workerId = workerId;
@@ -39,15 +40,8 @@ public class JobReporting {
     }
 
     void run(UUID jobId, JobKind kind, Work work, Function<RuntimeException, JobFailure> failureOf) {
-        events.publish(JobEvent.running(jobId, kind, workerId, clock.instant()));
-        List<UUID> made;
-        try {
-            made = work.run(new JobProgressReport(jobId, kind, events, workerId, clock));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "%s job %s failed", kind, jobId);
-            events.publish(JobEvent.failed(jobId, kind, failureOf.apply(e), workerId, clock.instant()));
-            throw e;
-        }
-        events.publish(JobEvent.succeeded(jobId, kind, made, workerId, clock.instant()));
+        var progress = new JobProgressReport(jobId, kind, events, workerId, clock);
+        execution.run(jobId, kind,
+                () -> JobEvent.succeeded(jobId, kind, work.run(progress), workerId, clock.instant()), failureOf);
     }
 }

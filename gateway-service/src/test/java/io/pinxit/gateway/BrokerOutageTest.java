@@ -1,6 +1,6 @@
 package io.pinxit.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
@@ -14,21 +14,23 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.ServerSocket;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** With Kafka unreachable the gateway refuses jobs with 503 and Retry-After, and records nothing. */
+/** With Kafka unreachable the gateway still accepts jobs: their commands wait in the outbox. */
 @QuarkusTest
-@TestProfile(BrokerUnavailableTest.CommandsGoNowhere.class)
+@TestProfile(BrokerOutageTest.CommandsGoNowhere.class)
 @WithTestResource(LocalInfrastructureTestResource.class)
-class BrokerUnavailableTest {
+class BrokerOutageTest {
 
     /** Points only the command channel at a port where no broker listens. */
     public static class CommandsGoNowhere implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.generation-commands.bootstrap.servers", "127.0.0.1:" + closedPort(),
-                    "pinxit.gateway.publish-timeout", "6s");
+            return Map.of("mp.messaging.outgoing.commands.bootstrap.servers", "127.0.0.1:" + closedPort(),
+                    "pinxit.gateway.outbox.publish-timeout", "2s");
         }
 
         private static int closedPort() {
@@ -47,26 +49,29 @@ class BrokerUnavailableTest {
     AgroalDataSource dataSource;
 
     @Test
-    void aSubmissionIsRefusedWith503AndRetryAfterAndRecordsNothing() throws SQLException {
+    void aSubmissionIsAcceptedAndItsCommandWaitsInTheOutbox() throws SQLException {
         servedModels.accept(KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
-        long jobsBefore = jobCount();
 
-        TestAccounts.asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", "while-kafka-is-down")
+        String jobId = TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "while-kafka-is-down")
                 .body("{\"model\":\"emoji-dcgan\",\"count\":1}")
                 .post("/api/v1/jobs/generations").then()
-                .statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", "5")
-                .body("type", equalTo("urn:pinxit:problem:broker-unavailable"));
+                .statusCode(202)
+                .body("state", equalTo("QUEUED"))
+                .extract().path("id");
 
-        assertThat(jobCount()).isEqualTo(jobsBefore);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> outboxEntriesOf(jobId), equalTo(1L));
     }
 
-    private long jobCount() throws SQLException {
+    private long outboxEntriesOf(String jobId) throws SQLException {
         try (var connection = dataSource.getConnection();
-             var rows = connection.createStatement().executeQuery("select count(*) from gateway.job")) {
-            rows.next();
-            return rows.getLong(1);
+             var statement = connection.prepareStatement("select count(*) from gateway.outbox where job_id = ?")) {
+            statement.setObject(1, UUID.fromString(jobId));
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 }

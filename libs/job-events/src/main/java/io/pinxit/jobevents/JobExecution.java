@@ -1,0 +1,114 @@
+package io.pinxit.jobevents;
+
+import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobFailure;
+import io.pinxit.contracts.JobKind;
+import io.pinxit.delivery.RetryBudgetSpentException;
+import io.pinxit.delivery.Retrying;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * How every worker runs a job and reports it to the gateway: RUNNING, a heartbeat every
+ * {@code pinxit.worker.heartbeat-every} while it works (the gateway's lease on the job), then the outcome.
+ * <ul>
+ *   <li>A transient fault (a dependency down: see {@code TransientFaults}) runs the job again, with backoff, within
+ *   the retry budget; the command stays unacknowledged meanwhile. The job is safe to repeat: each (job, item) is
+ *   recorded once.</li>
+ *   <li>Any other fault, or an outage that outlasts the budget, is reported as FAILED and rethrown, so that the
+ *   command goes to the dead-letter topic, from where an operator may replay it.</li>
+ *   <li>Reports are retried like the work: a job's outcome is never dropped because Kafka blinked.</li>
+ *   <li>On shutdown, a job is finished or handed back to the next worker (see {@link ShutdownDrain}), never failed.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class JobExecution {
+
+    private static final Logger LOG = Logger.getLogger(JobExecution.class);
+    static final String DEPENDENCY_UNAVAILABLE = "urn:pinxit:problem:dependency-unavailable";
+
+    private final JobEventPublisher events;
+    private final Retrying retrying;
+    private final ShutdownDrain drain;
+    private final Clock clock;
+    private final String workerId;
+    private final Duration heartbeatEvery;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "job-heartbeats");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    JobExecution(JobEventPublisher events, Retrying retrying, ShutdownDrain drain, Clock clock,
+                 @ConfigProperty(name = "pinxit.worker.id") String workerId,
+                 @ConfigProperty(name = "pinxit.worker.heartbeat-every", defaultValue = "10s") Duration heartbeatEvery) {
+        this.events = events;
+        this.retrying = retrying;
+        this.drain = drain;
+        this.clock = clock;
+        this.workerId = workerId;
+        this.heartbeatEvery = heartbeatEvery;
+    }
+
+    /**
+     * Runs {@code work}, which returns the job's outcome event, and reports it.
+     *
+     * @param failureOf what a fault that is the job's own says to its author
+     */
+    public void run(UUID jobId, JobKind kind, Supplier<JobEvent> work, Function<RuntimeException, JobFailure> failureOf) {
+        try (var inHand = drain.admit(); var heartbeat = heartbeat(jobId, kind)) {
+            JobEvent outcome = retrying.call(kind + " job " + jobId, () -> {
+                events.publish(JobEvent.running(jobId, kind, workerId, clock.instant()));
+                return work.get();
+            });
+            retrying.run("Reporting job " + jobId, () -> events.publish(outcome));
+        } catch (RuntimeException e) {
+            if (drain.isDraining()) {
+                throw drain.handBack();
+            }
+            LOG.errorf(e, "%s job %s failed", kind, jobId);
+            JobFailure failure = e instanceof RetryBudgetSpentException spent ? dependencyUnavailable(spent)
+                    : failureOf.apply(e);
+            retrying.run("Reporting the failure of job " + jobId,
+                    () -> events.publish(JobEvent.failed(jobId, kind, failure, workerId, clock.instant())));
+            throw e;
+        }
+    }
+
+    private static JobFailure dependencyUnavailable(RetryBudgetSpentException spent) {
+        return new JobFailure(DEPENDENCY_UNAVAILABLE, "A service the job needs stayed unavailable",
+                spent.getMessage() + "; an operator can replay the job from its dead letter");
+    }
+
+    private Heartbeat heartbeat(UUID jobId, JobKind kind) {
+        long every = heartbeatEvery.toMillis();
+        return new Heartbeat(heartbeats.scheduleAtFixedRate(
+                () -> events.publishHeartbeat(JobEvent.running(jobId, kind, workerId, clock.instant())),
+                every, every, TimeUnit.MILLISECONDS));
+    }
+
+    @PreDestroy
+    void stopHeartbeats() {
+        heartbeats.shutdownNow();
+    }
+
+    /** Renews the job's lease at the gateway until the job ends. */
+    private record Heartbeat(ScheduledFuture<?> beating) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            beating.cancel(false);
+        }
+    }
+}
