@@ -126,6 +126,17 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The JVM's exit code; only once it exited. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** SIGKILL, at once: a crash, as fault-injection tests make one. The launcher's supervisor starts it again. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(KILL_WAIT);
+    }
+
     /** SIGTERM, so Quarkus shuts down gracefully; SIGKILL if it has not exited after a grace period. */
     @Override
     public void close() {

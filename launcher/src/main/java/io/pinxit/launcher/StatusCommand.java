@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.pinxit.infra.InfrastructurePorts;
@@ -37,12 +38,18 @@ final class StatusCommand implements Callable<Integer> {
         printListening("S3 storage", ports.s3());
 
         var probe = new ReadinessProbe();
+        var restarts = ServiceSupervisor.restartsOf(data);
         boolean allReady = launcher.isPresent();
         for (var service : Suite.SERVICE_PORTS.entrySet()) {
             var url = URI.create("http://127.0.0.1:" + service.getValue());
             var readiness = probe.check(url);
             allReady &= readiness.ready();
-            System.out.printf("  %-19s %s %s%n", service.getKey(), readiness.ready() ? "UP  " : "DOWN", url);
+            String restarted = Optional.ofNullable(restarts.get(service.getKey()))
+                    .map(r -> String.format(" (restarted %d time(s), last at %s after exit code %d)", r.count(),
+                            r.last(), r.lastExitCode()))
+                    .orElse("");
+            System.out.printf("  %-19s %s %s%s%n", service.getKey(), readiness.ready() ? "UP  " : "DOWN", url,
+                    restarted);
         }
         return allReady ? 0 : NOT_RUNNING;
     }

@@ -41,9 +41,9 @@ public final class Suite implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Suite.class);
 
     private final LocalInfrastructure infrastructure;
-    private final Map<String, ServiceProcess> services;
+    private final ServiceSupervisor services;
 
-    private Suite(LocalInfrastructure infrastructure, Map<String, ServiceProcess> services) {
+    private Suite(LocalInfrastructure infrastructure, ServiceSupervisor services) {
         this.infrastructure = infrastructure;
         this.services = services;
     }
@@ -67,12 +67,14 @@ public final class Suite implements AutoCloseable {
         }
         LocalInfrastructure infrastructure = LocalInfrastructure.start(settings.infrastructure());
         var started = new LinkedHashMap<String, ServiceProcess>();
+        var wired = new LinkedHashMap<String, ServiceSpec>();
         try {
             for (ServiceSpec spec : specs) {
                 var withInfrastructure = new HashMap<>(infrastructure.connectionProperties());
                 withInfrastructure.putAll(spec.systemProperties());
                 var service = new ServiceSpec(spec.name(), spec.jar(), spec.port(), withInfrastructure,
                         spec.environment());
+                wired.put(spec.name(), service);
                 started.put(spec.name(), ServiceProcess.start(service, settings.dataDirectory()));
             }
             awaitAllReady(started.values(), settings.readyTimeout());
@@ -85,7 +87,7 @@ public final class Suite implements AutoCloseable {
             }
             throw e;
         }
-        return new Suite(infrastructure, Map.copyOf(started));
+        return new Suite(infrastructure, new ServiceSupervisor(wired, started, settings.dataDirectory()));
     }
 
     /** Base URL of a service, e.g. {@code url("gateway-service")}. */
@@ -93,8 +95,9 @@ public final class Suite implements AutoCloseable {
         return service(service).url();
     }
 
+    /** The service's JVM now: after a crash, the one the supervisor started again. */
     public ServiceProcess service(String name) {
-        ServiceProcess service = services.get(name);
+        ServiceProcess service = services.service(name);
         if (service == null) {
             throw new IllegalArgumentException("No service " + name + "; the suite runs " + SERVICE_PORTS.keySet());
         }
@@ -106,10 +109,29 @@ public final class Suite implements AutoCloseable {
         return infrastructure.connectionProperties();
     }
 
-    /** Stops the services (in parallel, each SIGTERM first), then the infrastructure. */
+    /**
+     * Starts another replica of a service, on a free port and wired like the first, named {@code <service>-<n>}
+     * (its log too); supervised, and stopped with the suite. Returns once it is ready.
+     */
+    public ServiceProcess startReplica(String service, int replica, Duration readyTimeout) {
+        ServiceSpec first = services.spec(service);
+        var spec = new ServiceSpec(service + "-" + replica, first.jar(), LoopbackPorts.pickFree(),
+                first.systemProperties(), first.environment());
+        ServiceProcess started = services.add(spec);
+        started.awaitReady(readyTimeout);
+        return started;
+    }
+
+    /** The infrastructure, for fault-injection tests that stop and start a part of it. */
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** Stops supervising, then the services (in parallel, each SIGTERM first), then the infrastructure. */
     @Override
     public void close() {
-        stopAll(services.values(), infrastructure);
+        services.close();
+        stopAll(services.services(), infrastructure);
     }
 
     private static List<ServiceSpec> specs(SuiteSettings settings) {

@@ -2,6 +2,7 @@ package io.pinxit.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,6 +52,34 @@ class SuiteTest {
 
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
         assertThat(listening(kafka)).isFalse();
+    }
+
+    @Test
+    void aServiceThatDiesIsStartedAgainAndItsRestartIsRecordedForStatus() throws Exception {
+        var settings = SuiteSettings.forTests(FakeServiceJar.repositoryWith(repository, SERVICES), dataDirectory);
+        try (var suite = Suite.start(settings)) {
+            long first = suite.service("generation-service").pid();
+
+            suite.service("generation-service").kill();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> suite.service("generation-service").pid() != first
+                    && suite.service("generation-service").isAlive());
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(get(suite.url("generation-service"), "/q/health/ready")).contains("UP"));
+            var restarts = ServiceSupervisor.restartsOf(dataDirectory);
+            assertThat(restarts).containsOnlyKeys("generation-service");
+            assertThat(restarts.get("generation-service").count()).isEqualTo(1);
+            assertThat(restarts.get("generation-service").lastExitCode()).isEqualTo(137);
+        }
+    }
+
+    @Test
+    void aServiceThatKeepsDyingYoungWaitsLongerEachTimeUpToHalfAMinute() {
+        assertThat(ServiceSupervisor.backoffAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ServiceSupervisor.backoffAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ServiceSupervisor.backoffAfter(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(ServiceSupervisor.backoffAfter(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ServiceSupervisor.backoffAfter(40)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -39,13 +39,15 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final KafkaRaftServer server;
+    private volatile KafkaRaftServer server;
+    private final Properties config;
     private final Path directory;
     private final boolean persistent;
     private final int port;
 
-    private KafkaBroker(KafkaRaftServer server, Path directory, boolean persistent, int port) {
+    private KafkaBroker(KafkaRaftServer server, Properties config, Path directory, boolean persistent, int port) {
         this.server = server;
+        this.config = config;
         this.directory = directory;
         this.persistent = persistent;
         this.port = port;
@@ -68,7 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
         formatStorageIfNew(directory, config);
 
         var server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
-        var broker = new KafkaBroker(server, directory, persistent, port);
+        var broker = new KafkaBroker(server, config, directory, persistent, port);
         try {
             server.startup();
             broker.awaitClientsAnswered();
@@ -84,8 +86,27 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Stops the broker and keeps its data, as a broker that goes down would; for fault-injection tests. */
+    public void stopServing() {
+        shutDown();
+    }
+
+    /** Starts the broker again on the same data and ports after {@link #stopServing}; returns once it answers. */
+    public void serveAgain() {
+        server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+        server.startup();
+        awaitClientsAnswered();
+        LOG.infof("Kafka broker serves again on %s", bootstrapServers());
+    }
+
     @Override
     public void close() {
+        if (shutDown() && !persistent) {
+            DirectoryTree.delete(directory);
+        }
+    }
+
+    private boolean shutDown() {
         // KafkaRaftServer.shutdown() has no timeout of its own; a stuck shutdown must not hold the caller forever.
         var shutdown = new Thread(() -> {
             server.shutdown();
@@ -96,11 +117,9 @@ public final class KafkaBroker implements AutoCloseable {
         joinUninterruptibly(shutdown);
         if (shutdown.isAlive()) {
             LOG.warnf("Kafka broker on %s did not shut down within %s", bootstrapServers(), SHUTDOWN_TIMEOUT);
-            return;
+            return false;
         }
-        if (!persistent) {
-            DirectoryTree.delete(directory);
-        }
+        return true;
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.pinxit.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -25,9 +29,11 @@ public final class PostgresServer implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final EmbeddedPostgres postgres;
+    private final Path directory;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path directory) {
         this.postgres = postgres;
+        this.directory = directory;
     }
 
     /**
@@ -59,7 +65,7 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new InfrastructureException("Could not start PostgreSQL in " + directory, e);
         }
-        var server = new PostgresServer(postgres);
+        var server = new PostgresServer(postgres, directory);
         try {
             server.createDatabaseIfMissing();
         } catch (RuntimeException e) {
@@ -86,6 +92,41 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * Freezes the server and every backend (SIGSTOP), as a hung host would: connections stay open, nothing answers.
+     * For fault-injection tests; {@link #thaw} ends it.
+     */
+    public void freeze() {
+        signalAll("-STOP");
+    }
+
+    public void thaw() {
+        signalAll("-CONT");
+    }
+
+    private void signalAll(String signal) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the postmaster's pid in " + directory, e);
+        }
+        var command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
+                .forEach(backend -> command.add(Long.toString(backend.pid())));
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new InfrastructureException("kill " + signal + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not signal PostgreSQL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("Interrupted while signalling PostgreSQL", e);
+        }
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class S3Server implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(S3Server.class);
     private static final String STARTED = "STARTED";
 
-    private final S3Proxy proxy;
+    private volatile S3Proxy proxy;
     private final BlobStoreContext blobStore;
 
     private S3Server(S3Proxy proxy, BlobStoreContext blobStore) {
@@ -44,11 +44,7 @@ public final class S3Server implements AutoCloseable {
         long startedAt = System.nanoTime();
         BlobStoreContext blobStore = persistent ? filesystemStore(directory) : memoryStore();
         // Port 0 lets Jetty bind a free port itself; S3Proxy reports the one it got.
-        var proxy = S3Proxy.builder()
-                .blobStore(blobStore.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
+        var proxy = proxy(blobStore, requestedPort);
         var server = new S3Server(proxy, blobStore);
         try {
             proxy.start();
@@ -80,6 +76,34 @@ public final class S3Server implements AutoCloseable {
 
     public String secretKey() {
         return SECRET_KEY;
+    }
+
+    /** Stops answering (connections are refused) and keeps the buckets; for fault-injection tests. */
+    public void stopServing() {
+        int port = port();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new InfrastructureException("Could not stop S3Proxy on port " + port, e);
+        }
+        proxy = proxy(blobStore, port);
+    }
+
+    /** Answers again, on the same port, after {@link #stopServing}. */
+    public void serveAgain() {
+        try {
+            proxy.start();
+        } catch (Exception e) {
+            throw new InfrastructureException("Could not start S3Proxy again", e);
+        }
+    }
+
+    private static S3Proxy proxy(BlobStoreContext blobStore, int port) {
+        return S3Proxy.builder()
+                .blobStore(blobStore.getBlobStore())
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
     }
 
     @Override
