@@ -4,26 +4,24 @@ import io.pinxit.contracts.JobEvent;
 import io.pinxit.delivery.Retrying;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.service.JobStore;
-import io.pinxit.gateway.service.JobUpdates;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Applies workers' job events to the job table, then tells live followers. A database outage is waited out (within
- * the retry budget) with the event unacknowledged, so no event is lost and the channel never stops.
+ * Applies workers' job events to the job table, in the gateways' shared group: each event is applied by one gateway
+ * and committed after it. A database outage is waited out (within the retry budget) with the event unacknowledged, so
+ * no event is lost and the channel never stops. Live followers are told by {@link JobUpdateFeed}.
  */
 @ApplicationScoped
 public class JobEventConsumer {
 
     private final JobStore jobs;
-    private final JobUpdates updates;
     private final Retrying retrying;
     private final GatewayConfig config;
 
-    JobEventConsumer(JobStore jobs, JobUpdates updates, Retrying retrying, GatewayConfig config) {
+    JobEventConsumer(JobStore jobs, Retrying retrying, GatewayConfig config) {
         this.jobs = jobs;
-        this.updates = updates;
         this.retrying = retrying;
         this.config = config;
     }
@@ -32,6 +30,6 @@ public class JobEventConsumer {
     @Blocking
     public void onEvent(JobEvent event) {
         retrying.call("Applying " + event.state() + " to job " + event.jobId(),
-                () -> jobs.apply(event, config.leases().duration())).ifPresent(updates::publish);
+                () -> jobs.apply(event, config.leases().duration()));
     }
 }

@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,15 +36,18 @@ public class LeaseReaper {
     private final JobUpdates updates;
     private final Event<CommandQueued> queued;
     private final GatewayConfig config;
+    private final Clock clock;
     private final AtomicLong overdue = new AtomicLong();
+    private volatile long lastReapNanos = System.nanoTime();
 
     LeaseReaper(AgroalDataSource dataSource, JobStore jobs, JobUpdates updates, Event<CommandQueued> queued,
-                GatewayConfig config, MeterRegistry metrics) {
+                GatewayConfig config, Clock clock, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.updates = updates;
         this.queued = queued;
         this.config = config;
+        this.clock = clock;
         Gauge.builder("pinxit.jobs.overdue", overdue, AtomicLong::get)
                 .description("Queued jobs that have waited longer than the queue deadline").register(metrics);
     }
@@ -49,20 +55,46 @@ public class LeaseReaper {
     @Scheduled(every = "{pinxit.gateway.leases.reap-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reap() {
         try {
-            List<UUID> changed = reapExpiredLeases();
+            long started = System.nanoTime();
+            if (started - lastReapNanos > config.leases().reapEvery().multipliedBy(3).toNanos()) {
+                renewRunningLeases();
+            }
+            List<UUID> changed = reapExpiredLeases(clock.instant());
             changed.forEach(id -> jobs.find(id).ifPresent(updates::publish));
             overdue.set(markOverdue());
+            lastReapNanos = started;
         } catch (RuntimeException e) {
             LOG.warnf("Could not look for lost leases: %s", e.getMessage());
         }
     }
 
-    /** Re-queues (with a new outbox entry) or fails every job whose lease expired; returns the jobs changed. */
-    List<UUID> reapExpiredLeases() {
+    /**
+     * After the reaper could not run for a while (the gateway's own database trouble, or a long pause), heartbeats
+     * that workers sent meanwhile may still wait in Kafka: that time must not count against the workers, so every
+     * running job gets a whole lease again.
+     */
+    void renewRunningLeases() {
+        String sql = "update gateway.job set lease_expires_at = greatest(lease_expires_at, now() + "
+                + "make_interval(secs => ?)) where state = 'RUNNING'";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setDouble(1, config.leases().duration().toMillis() / 1000.0);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not renew the leases of running jobs", e);
+        }
+    }
+
+    /**
+     * Re-queues (with a new outbox entry) or fails every job whose lease had expired at {@code asOf}; returns the jobs
+     * changed. The time is the reaper's, not the database's: a statement that a frozen database runs late must not
+     * count the freeze against the workers.
+     */
+    List<UUID> reapExpiredLeases(Instant asOf) {
         String sql = """
                 with expired as (
                     select id, attempts from gateway.job
-                    where state = 'RUNNING' and lease_expires_at < now()
+                    where state = 'RUNNING' and lease_expires_at < ?
                     for update skip locked),
                 requeued as (
                     update gateway.job j set state = 'QUEUED', attempts = j.attempts + 1, lease_expires_at = null,
@@ -82,10 +114,11 @@ public class LeaseReaper {
         int maxAttempts = config.leases().maxAttempts();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, maxAttempts);
-            statement.setString(2, LEASE_EXPIRED);
-            statement.setString(3, config.leases().duration().toString());
-            statement.setInt(4, maxAttempts);
+            statement.setTimestamp(1, Timestamp.from(asOf));
+            statement.setInt(2, maxAttempts);
+            statement.setString(3, LEASE_EXPIRED);
+            statement.setString(4, config.leases().duration().toString());
+            statement.setInt(5, maxAttempts);
             List<UUID> changed = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * How every worker runs a job and reports it to the gateway: RUNNING, a heartbeat every
- * {@code pinxit.worker.heartbeat-every} while it works (the gateway's lease on the job), then the outcome.
+ * {@code pinxit.job-execution.heartbeat-every} while it works (the gateway's lease on the job), then the outcome.
  * <ul>
  *   <li>A transient fault (a dependency down: see {@code TransientFaults}) runs the job again, with backoff, within
  *   the retry budget; the command stays unacknowledged meanwhile. The job is safe to repeat: each (job, item) is
@@ -51,14 +51,13 @@ public class JobExecution {
     });
 
     JobExecution(JobEventPublisher events, Retrying retrying, ShutdownDrain drain, Clock clock,
-                 @ConfigProperty(name = "pinxit.worker.id") String workerId,
-                 @ConfigProperty(name = "pinxit.worker.heartbeat-every", defaultValue = "10s") Duration heartbeatEvery) {
+                 @ConfigProperty(name = "pinxit.worker.id") String workerId, JobExecutionConfig config) {
         this.events = events;
         this.retrying = retrying;
         this.drain = drain;
         this.clock = clock;
         this.workerId = workerId;
-        this.heartbeatEvery = heartbeatEvery;
+        this.heartbeatEvery = config.heartbeatEvery();
     }
 
     /**

@@ -10,12 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * A worker's graceful shutdown. On SIGTERM it stops taking jobs, lets the jobs in hand finish for up to
- * {@code pinxit.worker.shutdown-grace}, and only then lets Quarkus go on to close the models and the Kafka
+ * {@code pinxit.job-execution.shutdown-grace}, and only then lets Quarkus go on to close the models and the Kafka
  * consumers (which commit what finished). A job still running after the grace, and a command that arrives during the
  * drain, is handed back: its thread never acknowledges it, so its offset stays uncommitted and the next worker of the
  * group runs it.
@@ -31,8 +30,8 @@ public class ShutdownDrain {
     private final Condition idle = lock.newCondition();
     private int inHand;
 
-    ShutdownDrain(@ConfigProperty(name = "pinxit.worker.shutdown-grace", defaultValue = "20s") Duration grace) {
-        this.grace = grace;
+    ShutdownDrain(JobExecutionConfig config) {
+        this.grace = config.shutdownGrace();
     }
 
     /** Holds a job for its run; a job that arrives during the drain is handed back instead. */

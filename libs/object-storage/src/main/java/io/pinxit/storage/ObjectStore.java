@@ -71,6 +71,21 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     /**
+     * Asks the server whether the bucket is there: what a readiness check needs to know.
+     *
+     * @throws ObjectStoreException when the server does not answer, or the bucket is missing
+     */
+    public void checkBucket() {
+        call("find the bucket", () -> {
+            if (!bucketExists()) {
+                throw new ObjectStoreException("Bucket " + settings.bucket() + " is missing at "
+                        + settings.endpoint(), null);
+            }
+            return null;
+        });
+    }
+
+    /**
      * Stores {@code bytes} under {@code sha256/<first two hex digits>/<sha256>.<extension>}.
      *
      * @param extension file name extension without the dot, lower-case letters and digits, e.g. {@code png}

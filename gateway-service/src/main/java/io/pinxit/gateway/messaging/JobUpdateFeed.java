@@ -1,0 +1,48 @@
+package io.pinxit.gateway.messaging;
+
+import io.pinxit.contracts.JobEvent;
+import io.pinxit.gateway.config.GatewayConfig;
+import io.pinxit.gateway.service.JobStore;
+import io.pinxit.gateway.service.JobUpdates;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Tells this gateway's live followers (SSE) of every job's changes, whichever gateway's {@link JobEventConsumer}
+ * applies them: every gateway reads all job events, from now on, in a consumer group of its own. It applies each
+ * event too (applying is idempotent, so whichever gateway comes first wins and the other changes nothing), and shows
+ * the job as it then is: a follower never sees a state that the table does not hold, nor misses one because another
+ * gateway applied it.
+ */
+@ApplicationScoped
+public class JobUpdateFeed {
+
+    private static final Logger LOG = Logger.getLogger(JobUpdateFeed.class);
+
+    private final JobStore jobs;
+    private final JobUpdates updates;
+    private final GatewayConfig config;
+
+    JobUpdateFeed(JobStore jobs, JobUpdates updates, GatewayConfig config) {
+        this.jobs = jobs;
+        this.updates = updates;
+        this.config = config;
+    }
+
+    @Incoming("job-updates")
+    @Blocking
+    public void onEvent(JobEvent event) {
+        if (event == null) {
+            return;
+        }
+        try {
+            jobs.apply(event, config.leases().duration()).or(() -> jobs.find(event.jobId()))
+                    .ifPresent(updates::publish);
+        } catch (RuntimeException e) {
+            LOG.warnf("Followers of job %s miss an update (they see it on reconnecting): %s", event.jobId(),
+                    e.getMessage());
+        }
+    }
+}
