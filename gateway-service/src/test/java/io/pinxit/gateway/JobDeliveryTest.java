@@ -137,6 +137,7 @@ class JobDeliveryTest extends WorkerStandInTest {
                 list -> !list.isEmpty());
         Map<?, ?> letter = letters.get(0);
         assertThat(letter.get("reason")).isEqualTo("S3 still down");
+        assertThat(letter.get("jobId")).isEqualTo(job.toString());
         assertThat(letter.get("originalTopic")).isEqualTo(Topics.GENERATION_COMMANDS);
         assertThat(letter.get("replayedAt")).isNull();
         String replay = "/api/v1/admin/dead-letters/" + Topics.GENERATION_COMMANDS_DEAD_LETTER + "/"

@@ -92,7 +92,7 @@ class FaultInjectionTest {
                 Instant readyAt = Instant.now();
                 // Past the supervisor's crash-loop window, so each new worker starts after the first backoff.
                 await().atMost(FaultySuite.PATIENCE).pollInterval(Duration.ofMillis(100))
-                        .until(() -> aGenerationIsRunning() && Instant.now().isAfter(readyAt.plusSeconds(5)));
+                        .until(() -> aGenerationIsRunning() && Instant.now().isAfter(readyAt.plusSeconds(10)));
                 suite.crash("generation-service");
             }
             faultEnded = Instant.now();
@@ -103,7 +103,8 @@ class FaultInjectionTest {
     @Test
     @Order(2)
     void aStyleWorkerStoppedMidTransferFinishesTheJobOrHandsItBack() {
-        try (var stream = JobStream.start(suite, List.of(neuralStyle, fastStyle), PACE)) {
+        var mostlyFast = List.of(neuralStyle, fastStyle, fastStyle, fastStyle, fastStyle, fastStyle);
+        try (var stream = JobStream.start(suite, mostlyFast, PACE)) {
             await().atMost(FaultySuite.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> ledger.count(
                     "select count(*) from gateway.job where state = 'RUNNING' and kind = 'STYLE_TRANSFER'") > 0);
             long stopped = suite.service("style-service").pid();

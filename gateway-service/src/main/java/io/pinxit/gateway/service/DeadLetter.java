@@ -1,5 +1,6 @@
 package io.pinxit.gateway.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ public record DeadLetter(String topic, int partition, long offset, String key, S
                          String exception, Instant deadAt, String value, Instant replayedAt) {
 
     /** The job the record was for: commands and job events are keyed by job id. */
+    @JsonProperty
     public UUID jobId() {
         try {
             return key == null ? null : UUID.fromString(key);

@@ -1,6 +1,7 @@
 package io.pinxit.jobevents;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +33,15 @@ public class ShutdownDrain {
 
     ShutdownDrain(JobExecutionConfig config) {
         this.grace = config.shutdownGrace();
+    }
+
+    /**
+     * JVM shutdown hooks run side by side, and Quarkus fires its ShutdownEvent from one of them; a library's hook may
+     * close what a job uses before that (ImageIO closed its stream caches). Draining from the first moment of the
+     * shutdown lets such a failure be handed back rather than reported.
+     */
+    void onStart(@Observes StartupEvent startup) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> draining.set(true), "shutdown-drain"));
     }
 
     /** Holds a job for its run; a job that arrives during the drain is handed back instead. */
