@@ -3,6 +3,7 @@ package io.pinxit.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,35 @@ class IdentityTest {
         TestAccounts.as(readOnly).contentType(ContentType.JSON).body(JOB).post("/api/v1/jobs/generations").then()
                 .statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aKeyCanOnlyPassOnTheScopesItHolds() {
+        String readOnly = TestAccounts.as(TestAccounts.newUserKey()).contentType(ContentType.JSON)
+                .body("{\"name\":\"dashboard\",\"scopes\":[\"jobs:read\"]}")
+                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+
+        TestAccounts.as(readOnly).contentType(ContentType.JSON)
+                .body("{\"name\":\"escalation\",\"scopes\":[\"jobs:read\",\"jobs:submit\"]}")
+                .post("/api/v1/keys").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:scope-not-allowed"))
+                .body("errors[0].message", containsString("jobs:submit"));
+        TestAccounts.as(readOnly).contentType(ContentType.JSON).body("{\"name\":\"another dashboard\"}")
+                .post("/api/v1/keys").then().statusCode(201)
+                .body("scopes", equalTo(List.of("jobs:read")));
+    }
+
+    @Test
+    void anAdminsReadOnlyKeyCannotMintAnAdminKey() {
+        String readOnlyAdmin = TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body("{\"name\":\"admin dashboard\",\"scopes\":[\"jobs:read\"]}")
+                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+
+        TestAccounts.as(readOnlyAdmin).contentType(ContentType.JSON)
+                .body("{\"name\":\"escalation\",\"scopes\":[\"accounts:admin\"]}")
+                .post("/api/v1/keys").then().statusCode(400)
+                .body("type", equalTo("urn:pinxit:problem:scope-not-allowed"));
     }
 
     @Test

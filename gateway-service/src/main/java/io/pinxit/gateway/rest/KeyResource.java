@@ -6,6 +6,7 @@ import io.pinxit.gateway.security.ApiKey;
 import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.security.Role;
 import io.pinxit.gateway.security.Scope;
+import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.pinxit.problem.ProblemTypes;
@@ -27,6 +28,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** The caller's own API keys. */
@@ -65,7 +67,8 @@ public class KeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@Valid @NotNull NewKeyRequest body) {
         Role role = caller.isAdmin() ? Role.ADMIN : Role.USER;
-        Set<Scope> scopes = body.scopes() == null ? Accounts.allScopesOf(role) : parse(body.scopes());
+        Set<Scope> scopes = body.scopes() == null ? caller.scopes() : parse(body.scopes());
+        requireHeldByTheCallingKey(scopes);
         var account = new Account(caller.accountId(), caller.name(), role, null);
         var issued = accounts.issue(account, body.name(), scopes);
         return Response.status(Response.Status.CREATED).entity(IssuedKeyView.of(issued)).build();
@@ -81,6 +84,19 @@ public class KeyResource {
     public Response revoke(@RestPath UUID id) {
         accounts.revoke(id, caller.accountId());
         return Response.noContent().build();
+    }
+
+    /** A key passes on at most what it holds: a read-only key cannot mint itself a key that submits or administers. */
+    private void requireHeldByTheCallingKey(Set<Scope> scopes) {
+        Set<Scope> missing = EnumSet.noneOf(Scope.class);
+        missing.addAll(scopes);
+        missing.removeAll(caller.scopes());
+        if (!missing.isEmpty()) {
+            String message = "are not held by the key that asks: "
+                    + missing.stream().map(Scope::value).sorted().collect(Collectors.joining(", "));
+            throw new ProblemException(Problem.of(GatewayProblems.SCOPE_NOT_ALLOWED, "scopes " + message,
+                    List.of(new Problem.FieldError("scopes", message))));
+        }
     }
 
     private static Set<Scope> parse(List<String> values) {

@@ -94,7 +94,7 @@ public class Accounts {
         }
     }
 
-    public static Set<Scope> allScopesOf(Role role) {
+    private static Set<Scope> allScopesOf(Role role) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (Scope scope : Scope.values()) {
             if (scope.allowedFor(role)) {

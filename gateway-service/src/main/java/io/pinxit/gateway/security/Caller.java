@@ -2,6 +2,8 @@ package io.pinxit.gateway.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** The account behind the current request. */
@@ -24,6 +26,17 @@ public class Caller {
 
     public boolean isAdmin() {
         return identity.hasRole("admin");
+    }
+
+    /** The scopes of the key that made this request (not all that its account's role allows). */
+    public Set<Scope> scopes() {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (Scope scope : Scope.values()) {
+            if (identity.hasRole(Scope.ROLE_PREFIX + scope.value())) {
+                scopes.add(scope);
+            }
+        }
+        return scopes;
     }
 
     /** Whether the caller may see something made by this account: its author, or an admin. */
