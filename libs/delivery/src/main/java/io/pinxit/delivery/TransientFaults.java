@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  *   40P01), too many connections (53300), a server shutting down or starting (57P01–57P03);</li>
  *   <li>Kafka's {@code RetriableException} (broker or leader not available, not enough replicas...);</li>
  *   <li>an S3 server error: MinIO's {@code ServerException} (HTTP 5xx) or an error response with a 5xx or throttling
- *   code.</li>
+ *   code;</li>
+ *   <li>any exception its thrower marked a {@link PassingOutage}.</li>
  * </ul>
  * The client libraries' types are known by name, so that classifying costs no service a dependency it lacks.
  */
@@ -52,7 +53,7 @@ public final class TransientFaults {
     }
 
     private static boolean isTransientItself(Throwable fault) {
-        return fault instanceof ConnectException || fault instanceof SocketTimeoutException
+        return fault instanceof PassingOutage || fault instanceof ConnectException || fault instanceof SocketTimeoutException
                 || fault instanceof NoRouteToHostException || fault instanceof UnknownHostException
                 || fault instanceof SocketException || fault instanceof TimeoutException
                 || fault instanceof SQLTransientException || fault instanceof SQLRecoverableException

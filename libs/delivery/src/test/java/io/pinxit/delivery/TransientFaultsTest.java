@@ -71,6 +71,16 @@ class TransientFaultsTest {
     }
 
     @Test
+    void aFaultItsThrowerMarkedAsAPassingOutageIsTransient() {
+        class CutMidResponse extends RuntimeException implements PassingOutage {
+            CutMidResponse() {
+                super("unexpected end of stream", new IOException("unexpected end of stream"));
+            }
+        }
+        assertThat(TransientFaults.isTransient(new IllegalStateException(new CutMidResponse()))).isTrue();
+    }
+
+    @Test
     void badInputAndBugsAreNotTransient() {
         assertThat(TransientFaults.isTransient(new IllegalArgumentException("count must be at most 16"))).isFalse();
         assertThat(TransientFaults.isTransient(new UncheckedIOException(new IOException("not a PNG")))).isFalse();

@@ -129,8 +129,8 @@ public final class ObjectStore implements AutoCloseable {
         try (InputStream object = open(key)) {
             return object.readAllBytes();
         } catch (IOException e) {
-            throw new ObjectStoreException("Could not read " + key + " in bucket " + settings.bucket() + " at "
-                    + settings.endpoint(), e);
+            throw new ObjectStoreUnavailableException("Could not read " + key + " in bucket " + settings.bucket()
+                    + " at " + settings.endpoint(), e);
         }
     }
 
@@ -215,6 +215,9 @@ public final class ObjectStore implements AutoCloseable {
             throw new ObjectStoreException(message, e);
         } catch (RuntimeException e) {
             throw e;
+        } catch (IOException e) {
+            throw new ObjectStoreUnavailableException("Could not " + action + " in bucket " + settings.bucket()
+                    + " at " + settings.endpoint(), e);
         } catch (Exception e) {
             throw new ObjectStoreException("Could not " + action + " in bucket " + settings.bucket() + " at "
                     + settings.endpoint(), e);
