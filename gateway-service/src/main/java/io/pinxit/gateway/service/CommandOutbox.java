@@ -81,17 +81,6 @@ public class CommandOutbox {
         }
     }
 
-    /** How many commands wait in the outbox. */
-    public long size() {
-        try (Connection connection = dataSource.getConnection();
-             var rows = connection.createStatement().executeQuery("select count(*) from gateway.outbox")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not count the outbox", e);
-        }
-    }
-
     private static List<PendingCommand> take(Connection connection, String sql, int max) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, max);

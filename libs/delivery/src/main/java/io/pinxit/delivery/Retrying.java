@@ -33,10 +33,6 @@ public final class Retrying {
         this.nanoTime = nanoTime;
     }
 
-    public RetryPolicy policy() {
-        return policy;
-    }
-
     /**
      * The action's result, after as many attempts as transient faults and the budget allow.
      *
