@@ -9,6 +9,7 @@ import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ModelAnnouncement;
 import io.pinxit.contracts.Reproduction;
@@ -16,6 +17,7 @@ import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.Topics;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
+import io.pinxit.jobevents.CancelledJobs;
 import io.pinxit.provenance.C2paPng;
 import io.pinxit.provenance.ManifestContent;
 import io.pinxit.provenance.SigningCredentials;
@@ -56,6 +58,9 @@ class GenerationWorkerTest {
 
     @Inject
     SigningCredentials signing;
+
+    @Inject
+    CancelledJobs cancelledJobs;
 
     private WorkerTopics topics;
 
@@ -124,6 +129,21 @@ class GenerationWorkerTest {
                 .filter(event -> event.state() == JobState.SUCCEEDED).map(JobEvent::artworkIds).toList();
         assertThat(reported.get(0)).hasSize(2).isEqualTo(reported.get(1));
         assertThat(catalog.artworkIdsOfJob(command.jobId())).isEqualTo(reported.get(0));
+    }
+
+    @Test
+    void aCancelledJobsCommandIsTakenWithoutMakingAnythingOrSayingAWord() {
+        var cancelled = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 4, 8L, ADA, Instant.now());
+        var next = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 1, 8L, ADA, Instant.now());
+        topics.cancel(cancelled.jobId(), JobKind.GENERATION);
+        await().atMost(PATIENCE).until(() -> cancelledJobs.isCancelled(cancelled.jobId()));
+
+        topics.send(cancelled);
+        topics.sendAfter(next, cancelled);
+
+        topics.awaitEvent(next.jobId(), JobState.SUCCEEDED);
+        assertThat(topics.eventsOf(cancelled.jobId())).isEmpty();
+        assertThat(catalog.artworkIdsOfJob(cancelled.jobId())).isEmpty();
     }
 
     @Test

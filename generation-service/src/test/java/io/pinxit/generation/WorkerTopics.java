@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
+import io.pinxit.contracts.JobCancellation;
 import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.ModelAnnouncement;
 import io.pinxit.contracts.Topics;
@@ -13,12 +15,13 @@ import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** The worker's topics on the real broker, as its tests use them: commands in, job events out. */
+/** The worker's topics on the real broker, as its tests use them: commands and cancellations in, job events out. */
 final class WorkerTopics implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -32,6 +35,7 @@ final class WorkerTopics implements AutoCloseable {
         kafka.registerSerde(UpscaleCommand.class, new ObjectMapperSerde<>(UpscaleCommand.class));
         kafka.registerSerde(InterpolationCommand.class, new ObjectMapperSerde<>(InterpolationCommand.class));
         kafka.registerSerde(JobEvent.class, new ObjectMapperSerde<>(JobEvent.class));
+        kafka.registerSerde(JobCancellation.class, new ObjectMapperSerde<>(JobCancellation.class));
         kafka.registerSerde(ModelAnnouncement.class, new ObjectMapperSerde<>(ModelAnnouncement.class));
         events = kafka.consume(JobEvent.class).fromTopics(Topics.JOB_EVENTS);
     }
@@ -42,8 +46,13 @@ final class WorkerTopics implements AutoCloseable {
     }
 
     void send(GenerationCommand command) {
+        sendAfter(command, command);
+    }
+
+    /** Sends {@code command} on the partition of {@code earlier}, so that the worker takes it after that one. */
+    void sendAfter(GenerationCommand command, GenerationCommand earlier) {
         kafka.produce(GenerationCommand.class)
-                .fromRecords(new ProducerRecord<>(Topics.GENERATION_COMMANDS, command.jobId().toString(), command))
+                .fromRecords(new ProducerRecord<>(Topics.GENERATION_COMMANDS, earlier.jobId().toString(), command))
                 .awaitCompletion();
     }
 
@@ -57,6 +66,12 @@ final class WorkerTopics implements AutoCloseable {
         kafka.produce(InterpolationCommand.class)
                 .fromRecords(new ProducerRecord<>(Topics.INTERPOLATION_COMMANDS, command.jobId().toString(), command))
                 .awaitCompletion();
+    }
+
+    /** Cancels a job as the gateway does. */
+    void cancel(UUID jobId, JobKind kind) {
+        kafka.produce(JobCancellation.class).fromRecords(new ProducerRecord<>(Topics.JOB_CANCELLATIONS,
+                jobId.toString(), JobCancellation.of(jobId, kind, Instant.now()))).awaitCompletion();
     }
 
     JobEvent awaitEvent(UUID jobId, JobState state) {

@@ -208,6 +208,29 @@ class FastStyleWorkerTest extends StyleWorkerTestBase {
         assertThat(transferred).as("the training paused for the transfer").isBefore(trained);
     }
 
+    @Test
+    void aTrainingCancelledWhileItRunsStopsAtItsNextStepAndStoresNoNetwork() {
+        SavedStyle style = savedStyle();
+        int steps = 5000;
+        var cancelled = StyleTrainingCommand.of(UUID.randomUUID(), style.id(), style.image().image(), steps, 4L,
+                ADA.authorId(), Instant.now());
+        var next = StyleTrainingCommand.of(UUID.randomUUID(), style.id(), style.image().image(), 2, 4L,
+                ADA.authorId(), Instant.now());
+        kafka.send(cancelled);
+        await().atMost(WorkerKafka.PATIENCE).until(() -> kafka.eventsOf(cancelled.jobId()).stream()
+                .anyMatch(event -> event.progress() != null));
+
+        kafka.cancel(cancelled.jobId(), JobKind.STYLE_TRAINING);
+        kafka.send(next);
+
+        kafka.awaitEvent(next.jobId(), JobState.SUCCEEDED);
+        assertThat(kafka.eventsOf(cancelled.jobId())).as("the gateway holds it as cancelled: nothing more to say")
+                .allSatisfy(event -> assertThat(event.state()).isEqualTo(JobState.RUNNING))
+                .filteredOn(event -> event.progress() != null)
+                .allSatisfy(event -> assertThat(event.progress().iteration()).isLessThan(steps));
+        assertThat(networks.ofJob(cancelled.jobId())).isEmpty();
+    }
+
     /** A style saved to the library as the gateway saves one: its picture an upload, recorded. */
     private SavedStyle savedStyle() {
         UploadedImage picture = upload(store, stripes(64));

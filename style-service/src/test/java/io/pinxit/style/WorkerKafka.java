@@ -2,7 +2,9 @@ package io.pinxit.style;
 
 import static org.awaitility.Awaitility.await;
 
+import io.pinxit.contracts.JobCancellation;
 import io.pinxit.contracts.JobEvent;
+import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.StyleTrainingCommand;
@@ -11,6 +13,7 @@ import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +32,7 @@ final class WorkerKafka implements AutoCloseable {
         kafka.registerSerde(StyleCommand.class, new ObjectMapperSerde<>(StyleCommand.class));
         kafka.registerSerde(StyleTrainingCommand.class, new ObjectMapperSerde<>(StyleTrainingCommand.class));
         kafka.registerSerde(JobEvent.class, new ObjectMapperSerde<>(JobEvent.class));
+        kafka.registerSerde(JobCancellation.class, new ObjectMapperSerde<>(JobCancellation.class));
         events = kafka.consume(JobEvent.class).fromTopics(Topics.JOB_EVENTS);
     }
 
@@ -42,6 +46,12 @@ final class WorkerKafka implements AutoCloseable {
         kafka.produce(StyleTrainingCommand.class)
                 .fromRecords(new ProducerRecord<>(Topics.STYLE_TRAINING_COMMANDS, command.jobId().toString(), command))
                 .awaitCompletion();
+    }
+
+    /** Cancels a job as the gateway does. */
+    void cancel(UUID jobId, JobKind kind) {
+        kafka.produce(JobCancellation.class).fromRecords(new ProducerRecord<>(Topics.JOB_CANCELLATIONS,
+                jobId.toString(), JobCancellation.of(jobId, kind, Instant.now()))).awaitCompletion();
     }
 
     /** The first event of the job in that state, once there is one. */

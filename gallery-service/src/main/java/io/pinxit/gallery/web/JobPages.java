@@ -4,6 +4,7 @@ import static io.pinxit.gallery.web.GatewayJobs.bearer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.contracts.JobState;
 import io.pinxit.gallery.security.SignInCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -94,7 +95,7 @@ public class JobPages {
     public Response job(@RestPath UUID id, @CookieParam(SignInCookie.NAME) String key) {
         return answered(key, () -> {
             GatewayJobs.Job job = gateway.job(bearer(key), id);
-            boolean finished = "SUCCEEDED".equals(job.state()) || "FAILED".equals(job.state());
+            boolean finished = JobState.valueOf(job.state()).isTerminal();
             return Response.ok(Templates.job(job, finished)).build();
         });
     }

@@ -1,5 +1,8 @@
 package io.pinxit.gateway.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.contracts.JobCancellation;
 import io.pinxit.contracts.Topics;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.service.CommandOutbox.PendingCommand;
@@ -12,18 +15,21 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Puts commands, as the JSON their jobs were accepted with, on the topic of their job's kind, keyed by job id (so
- * that a job's commands keep their order), and returns only once Kafka has acknowledged all of them.
+ * Puts commands, as the JSON their jobs were accepted with, on the topic of their job's kind, and cancellations on
+ * {@link Topics#JOB_CANCELLATIONS}, keyed by job id (so that a job's commands keep their order), and returns only
+ * once Kafka has acknowledged all of them.
  */
 @ApplicationScoped
 public class CommandPublisher {
 
     private final MutinyEmitter<String> commands;
     private final GatewayConfig config;
+    private final ObjectMapper json;
 
-    CommandPublisher(@Channel("commands") MutinyEmitter<String> commands, GatewayConfig config) {
+    CommandPublisher(@Channel("commands") MutinyEmitter<String> commands, GatewayConfig config, ObjectMapper json) {
         this.commands = commands;
         this.config = config;
+        this.json = json;
     }
 
     public void publishAll(List<PendingCommand> pending) {
@@ -31,8 +37,18 @@ public class CommandPublisher {
         Uni.join().all(sent).andFailFast().await().atMost(config.outbox().publishTimeout());
     }
 
-    private static Message<String> message(PendingCommand command) {
-        return Message.of(command.command()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.commandsOf(command.kind())).withKey(command.jobId().toString()).build());
+    private Message<String> message(PendingCommand command) {
+        String topic = command.cancels() ? Topics.JOB_CANCELLATIONS : Topics.commandsOf(command.kind());
+        String payload = command.cancels() ? cancellation(command) : command.command();
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic).withKey(command.jobId().toString()).build());
+    }
+
+    private String cancellation(PendingCommand command) {
+        try {
+            return json.writeValueAsString(JobCancellation.of(command.jobId(), command.kind(), command.changedAt()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the cancellation of job " + command.jobId(), e);
+        }
     }
 }

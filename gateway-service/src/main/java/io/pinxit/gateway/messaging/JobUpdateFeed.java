@@ -1,11 +1,13 @@
 package io.pinxit.gateway.messaging;
 
+import io.pinxit.contracts.JobCancellation;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobUpdates;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -14,7 +16,7 @@ import org.jboss.logging.Logger;
  * applies them: every gateway reads all job events, from now on, in a consumer group of its own. It applies each
  * event too (applying is idempotent, so whichever gateway comes first wins and the other changes nothing), and shows
  * the job as it then is: a follower never sees a state that the table does not hold, nor misses one because another
- * gateway applied it.
+ * gateway applied it. Cancellations, which a gateway applies before it publishes them, are shown the same way.
  */
 @ApplicationScoped
 public class JobUpdateFeed {
@@ -41,8 +43,24 @@ public class JobUpdateFeed {
             jobs.apply(event, config.leases().duration()).or(() -> jobs.find(event.jobId()))
                     .ifPresent(updates::publish);
         } catch (RuntimeException e) {
-            LOG.warnf("Followers of job %s miss an update (they see it on reconnecting): %s", event.jobId(),
-                    e.getMessage());
+            missed(event.jobId(), e);
         }
+    }
+
+    @Incoming("job-cancellation-updates")
+    @Blocking
+    public void onCancellation(JobCancellation cancellation) {
+        if (cancellation == null) {
+            return;
+        }
+        try {
+            jobs.find(cancellation.jobId()).ifPresent(updates::publish);
+        } catch (RuntimeException e) {
+            missed(cancellation.jobId(), e);
+        }
+    }
+
+    private static void missed(UUID jobId, RuntimeException e) {
+        LOG.warnf("Followers of job %s miss an update (they see it on reconnecting): %s", jobId, e.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.gateway.service.GenerationRequest;
 import io.pinxit.gateway.service.InterpolationRequest;
 import io.pinxit.gateway.service.Job;
+import io.pinxit.gateway.service.JobCancellations;
 import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobSubmission;
 import io.pinxit.gateway.service.JobUpdates;
@@ -26,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,17 +57,19 @@ public class JobResource {
     private final JobViews views;
     private final JobUpdates updates;
     private final StyleTransfers styleTransfers;
+    private final JobCancellations cancellations;
     private final FormParts forms;
     private final Caller caller;
 
     JobResource(JobSubmission submission, AcceptedJobs accepted, JobStore jobs, JobViews views, JobUpdates updates,
-                StyleTransfers styleTransfers, FormParts forms, Caller caller) {
+                StyleTransfers styleTransfers, JobCancellations cancellations, FormParts forms, Caller caller) {
         this.submission = submission;
         this.accepted = accepted;
         this.jobs = jobs;
         this.views = views;
         this.updates = updates;
         this.styleTransfers = styleTransfers;
+        this.cancellations = cancellations;
         this.forms = forms;
         this.caller = caller;
     }
@@ -165,6 +169,17 @@ public class JobResource {
     @RolesAllowed("scope:jobs:read")
     public JobView job(@RestPath UUID id) {
         return views.of(find(id));
+    }
+
+    /**
+     * Cancels a queued or running job of the caller's (an administrator's: anyone's). Workers drop its command or stop
+     * it at its next item or step; what it recorded before stays, nothing is recorded after.
+     */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("scope:jobs:submit")
+    public JobView cancel(@RestPath UUID id) {
+        return views.of(cancellations.cancel(find(id)));
     }
 
     /** The job's state now and each later change, until it ends. */

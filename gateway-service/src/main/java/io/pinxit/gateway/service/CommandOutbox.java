@@ -2,6 +2,7 @@ package io.pinxit.gateway.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.sql.Connection;
@@ -16,15 +17,26 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The gateway's transactional outbox: the commands of accepted jobs that Kafka may not hold yet. Entries are added in
+ * The gateway's transactional outbox: what workers must hear of a job and Kafka may not hold yet. Entries are added in
  * the transaction that accepts (or re-issues) a job and removed once Kafka acknowledged them, so a command is
- * published at least once, and workers, which record each (job, item) once, make repeats harmless.
+ * published at least once, and workers, which record each (job, item) once, make repeats harmless. An entry stands for
+ * the job as it is when relayed: the command of a queued job, the cancellation of a cancelled one, which replaces any
+ * entry of the job still waiting (a job cancelled before its command left is never sent to a worker).
  */
 @ApplicationScoped
 public class CommandOutbox {
 
-    /** A command waiting in the outbox: the JSON its job was accepted with, for the topic of its kind. */
-    public record PendingCommand(long entry, UUID jobId, JobKind kind, String command) {
+    /**
+     * An entry waiting in the outbox: its job as it is now, with the command (JSON) the job was accepted with, for the
+     * topic of its kind.
+     */
+    public record PendingCommand(long entry, UUID jobId, JobKind kind, JobState state, Instant changedAt,
+                                 String command) {
+
+        /** Whether this entry tells the workers to cancel its job rather than run it. */
+        public boolean cancels() {
+            return state == JobState.CANCELLED;
+        }
     }
 
     private final AgroalDataSource dataSource;
@@ -49,6 +61,18 @@ public class CommandOutbox {
         queued.fire(new CommandQueued(jobId));
     }
 
+    /** Replaces the job's waiting entries by one that tells the workers it is cancelled; joins the caller's transaction. */
+    public void cancel(UUID jobId, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("delete from gateway.outbox where job_id = ?")) {
+            statement.setObject(1, jobId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not withdraw the command of job " + jobId, e);
+        }
+        add(jobId, now);
+    }
+
     /**
      * Hands the oldest waiting commands, at most {@code max}, to {@code publish}, and removes them once it returns;
      * when it throws, they stay for the next try. Entries that another gateway is relaying are skipped, so relays on
@@ -58,7 +82,7 @@ public class CommandOutbox {
      */
     public int relay(int max, Consumer<List<PendingCommand>> publish) {
         String take = """
-                select o.id, j.id as job_id, j.kind, j.command from gateway.outbox o join gateway.job j on j.id = o.job_id
+                select o.id, j.id as job_id, j.kind, j.state, j.updated_at, j.command from gateway.outbox o join gateway.job j on j.id = o.job_id
                 order by o.id limit ? for update of o skip locked""";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -88,7 +112,8 @@ public class CommandOutbox {
                 List<PendingCommand> pending = new ArrayList<>();
                 while (rows.next()) {
                     pending.add(new PendingCommand(rows.getLong("id"), rows.getObject("job_id", UUID.class),
-                            JobKind.valueOf(rows.getString("kind")), rows.getString("command")));
+                            JobKind.valueOf(rows.getString("kind")), JobState.valueOf(rows.getString("state")),
+                            rows.getTimestamp("updated_at").toInstant(), rows.getString("command")));
                 }
                 return pending;
             }

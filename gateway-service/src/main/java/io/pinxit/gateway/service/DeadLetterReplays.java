@@ -36,7 +36,9 @@ public class DeadLetterReplays {
         /** The job succeeded meanwhile; nothing was issued. */
         JOB_SUCCEEDED,
         /** The job is running (its lease covers it); nothing was issued. */
-        JOB_RUNNING
+        JOB_RUNNING,
+        /** The job was cancelled; nothing was issued. */
+        JOB_CANCELLED
     }
 
     public record Replay(DeadLetter deadLetter, UUID jobId, Outcome outcome) {
@@ -72,6 +74,9 @@ public class DeadLetterReplays {
         }
         if (job.state() == JobState.RUNNING) {
             return new Replay(letter, jobId, Outcome.JOB_RUNNING);
+        }
+        if (job.state() == JobState.CANCELLED) {
+            return new Replay(letter, jobId, Outcome.JOB_CANCELLED);
         }
         jobs.reissue(jobId, now);
         outbox.add(jobId, now);

@@ -10,6 +10,7 @@ public final class GatewayProblems {
     public static final ProblemType ARTWORK_NOT_REPRODUCIBLE = ProblemType.of("artwork-not-reproducible",
             "The artwork cannot be reproduced", 422);
     public static final ProblemType JOB_NOT_FOUND = ProblemType.of("job-not-found", "No such job", 404);
+    public static final ProblemType JOB_ENDED = ProblemType.of("job-ended", "The job has ended", 409);
     public static final ProblemType DEAD_LETTER_NOT_FOUND = ProblemType.of("dead-letter-not-found",
             "No such dead letter", 404);
     public static final ProblemType DEAD_LETTER_NOT_REPLAYABLE = ProblemType.of("dead-letter-not-replayable",

@@ -134,12 +134,31 @@ public class JobStore {
     }
 
     /**
-     * Puts a job that has not succeeded back in the queue with one more attempt, for its command to be issued again;
+     * Cancels the job if it is queued or running, and returns it as it then is; empty if it had ended already. Joins
+     * the caller's transaction.
+     */
+    public Optional<Job> cancel(UUID id, Instant now) {
+        String sql = "update gateway.job set state = 'CANCELLED', lease_expires_at = null, updated_at = ? "
+                + "where id = ? and state in ('QUEUED', 'RUNNING') returning " + COLUMNS;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setObject(2, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(job(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not cancel job " + id, e);
+        }
+    }
+
+    /**
+     * Puts a job that has not succeeded, and was not cancelled, back in the queue with one more attempt, for its command to be issued again;
      * joins the caller's transaction.
      */
     public void reissue(UUID id, Instant now) {
         String sql = "update gateway.job set state = 'QUEUED', attempts = attempts + 1, failure = null, "
-                + "lease_expires_at = null, updated_at = ? where id = ? and state <> 'SUCCEEDED'";
+                + "lease_expires_at = null, updated_at = ? where id = ? and state not in ('SUCCEEDED', 'CANCELLED')";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setTimestamp(1, Timestamp.from(now));

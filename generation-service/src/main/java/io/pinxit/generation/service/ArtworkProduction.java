@@ -7,7 +7,6 @@ import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.UpscaleCommand;
 import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
-import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.ArtworkRecorder;
 import io.pinxit.recording.NewArtwork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Makes the artworks a command asks for and records them. Safe to repeat: a job whose artworks are all recorded is
- * not run again, and each (job, item) is recorded at most once. A generation job's items are its pictures
- * (0 … count-1), generated from its seed or varied from an artwork, then, when it asks for an upscale, their upscales
- * in the same order (count … 2·count-1). An interpolation job's items are its frames, then its animation.
+ * Makes the artworks a command asks for and records them. Safe to repeat (JobExecution retries it through outages): a
+ * job whose artworks are all recorded is not run again, and each (job, item) is recorded at most once. A generation
+ * job's items are its pictures (0 … count-1), generated from its seed or varied from an artwork, then, when it asks
+ * for an upscale, their upscales in the same order (count … 2·count-1). An interpolation job's items are its frames,
+ * then its animation.
  */
 @ApplicationScoped
 public class ArtworkProduction {
@@ -43,8 +42,6 @@ public class ArtworkProduction {
         this.interpolations = interpolations;
     }
 
-    @Retry(maxRetries = 2, delay = 500, abortOn = {UnknownModelException.class, ArtworkNotFoundException.class,
-            IllegalArgumentException.class})
     public List<UUID> produce(GenerationCommand command) {
         List<UUID> recorded = catalog.artworkIdsOfJob(command.jobId());
         if (recorded.size() == command.artworkCount()) {
@@ -90,8 +87,6 @@ public class ArtworkProduction {
         return parameters;
     }
 
-    @Retry(maxRetries = 2, delay = 500, abortOn = {UnknownModelException.class, ArtworkNotFoundException.class,
-            IllegalArgumentException.class})
     public List<UUID> produce(UpscaleCommand command) {
         if (catalog.artworkIdsOfJob(command.jobId()).isEmpty()) {
             upscaling.upscale(command.artworkId(), command.factor(), command.jobId(), 0, command.authorship());
@@ -99,8 +94,6 @@ public class ArtworkProduction {
         return catalog.artworkIdsOfJob(command.jobId());
     }
 
-    @Retry(maxRetries = 2, delay = 500, abortOn = {UnknownModelException.class, ArtworkNotFoundException.class,
-            IllegalArgumentException.class})
     public List<UUID> produce(InterpolationCommand command) {
         return interpolations.record(command);
     }

@@ -2,6 +2,7 @@ package io.pinxit.recording;
 
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
@@ -10,6 +11,7 @@ import io.pinxit.contracts.ComputePlatform;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCard;
+import io.pinxit.jobevents.CancelledJobs;
 import io.pinxit.storage.ObjectStore;
 import io.pinxit.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,8 @@ import java.util.UUID;
 /**
  * The one way this worker records a new artwork, whatever made it: signs its PNG, stores it and its thumbnail, and
  * writes the artwork, its provenance record (with its lineage) and its embedding in one catalog transaction.
- * Recording a job item that is recorded already changes nothing.
+ * Recording a job item that is recorded already changes nothing; nothing is stored or written for a job once it is
+ * cancelled (checked before the first write and again before the catalog's).
  */
 @ApplicationScoped
 public class ArtworkRecorder {
@@ -35,11 +38,12 @@ public class ArtworkRecorder {
     private final String workerId;
     private final ArtworkSigning signing;
     private final ArtworkEmbeddings embeddings;
+    private final CancelledJobs cancelled;
 
     ArtworkRecorder(ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids, Clock clock,
                     @ConfigProperty(name = "quarkus.application.name") String service,
                     @ConfigProperty(name = "pinxit.worker.id") String workerId,
-                    ArtworkSigning signing, ArtworkEmbeddings embeddings) {
+                    ArtworkSigning signing, ArtworkEmbeddings embeddings, CancelledJobs cancelled) {
         this.store = store;
         this.catalog = catalog;
         this.ids = ids;
@@ -48,9 +52,11 @@ public class ArtworkRecorder {
         this.workerId = workerId;
         this.signing = signing;
         this.embeddings = embeddings;
+        this.cancelled = cancelled;
     }
 
     public void record(NewArtwork made) {
+        cancelled.checkpoint(made.jobId());
         UUID artworkId = ids.next();
         ModelCard card = made.model();
         ComputePlatform platform = DjlRuntime.platform(card);
@@ -73,6 +79,8 @@ public class ArtworkRecorder {
                 stored.sha256(),
                 new ProvenanceRecord.Producer(service, workerId, platform.device(), platform.libraries(), platform),
                 made.credits(), now);
-        catalog.record(artwork, provenance, embeddings.of(picture.png()));
+        Embedding embedding = embeddings.of(picture.png());
+        cancelled.checkpoint(made.jobId());
+        catalog.record(artwork, provenance, embedding);
     }
 }

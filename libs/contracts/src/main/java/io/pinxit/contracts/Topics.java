@@ -15,6 +15,8 @@ public final class Topics {
     public static final String INTERPOLATION_COMMANDS_DEAD_LETTER = "pinxit.interpolation.commands.dlq";
     public static final String JOB_EVENTS = "pinxit.job.events";
     public static final String JOB_EVENTS_DEAD_LETTER = "pinxit.job.events.dlq";
+    /** Jobs their authors cancelled: every worker reads all of them, and drops or stops the work they name. */
+    public static final String JOB_CANCELLATIONS = "pinxit.job.cancellations";
     /** Keyed by worker id: each worker announces the models it serves, so the gateway validates against them. */
     public static final String WORKER_MODELS = "pinxit.worker.models";
 

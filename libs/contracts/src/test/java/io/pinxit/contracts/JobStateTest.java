@@ -21,4 +21,13 @@ class JobStateTest {
         assertThat(JobState.SUCCEEDED.isTerminal()).isTrue();
         assertThat(JobState.RUNNING.isTerminal()).isFalse();
     }
+
+    @Test
+    void aQueuedOrRunningJobCanBeCancelledAndACancelledOneStaysCancelled() {
+        assertThat(JobState.QUEUED.canMoveTo(JobState.CANCELLED)).isTrue();
+        assertThat(JobState.RUNNING.canMoveTo(JobState.CANCELLED)).isTrue();
+        assertThat(JobState.CANCELLED.isTerminal()).isTrue();
+        assertThat(JobState.CANCELLED.canMoveTo(JobState.SUCCEEDED)).isFalse();
+        assertThat(JobState.SUCCEEDED.canMoveTo(JobState.CANCELLED)).isFalse();
+    }
 }

@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
  *   command goes to the dead-letter topic, from where an operator may replay it.</li>
  *   <li>Reports are retried like the work: a job's outcome is never dropped because Kafka blinked.</li>
  *   <li>On shutdown, a job is finished or handed back to the next worker (see {@link ShutdownDrain}), never failed.</li>
+ *   <li>A cancelled job (see {@link CancelledJobs}) is not started, and one that is cancelled while it runs stops at
+ *   its next item or step; neither is reported, since the gateway cancelled it, and its command is acknowledged.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -41,6 +43,7 @@ public class JobExecution {
     private final JobEventPublisher events;
     private final Retrying retrying;
     private final ShutdownDrain drain;
+    private final CancelledJobs cancelled;
     private final Clock clock;
     private final String workerId;
     private final Duration heartbeatEvery;
@@ -50,11 +53,12 @@ public class JobExecution {
         return thread;
     });
 
-    JobExecution(JobEventPublisher events, Retrying retrying, ShutdownDrain drain, Clock clock,
+    JobExecution(JobEventPublisher events, Retrying retrying, ShutdownDrain drain, CancelledJobs cancelled, Clock clock,
                  @ConfigProperty(name = "pinxit.worker.id") String workerId, JobExecutionConfig config) {
         this.events = events;
         this.retrying = retrying;
         this.drain = drain;
+        this.cancelled = cancelled;
         this.clock = clock;
         this.workerId = workerId;
         this.heartbeatEvery = config.heartbeatEvery();
@@ -68,10 +72,13 @@ public class JobExecution {
     public void run(UUID jobId, JobKind kind, Supplier<JobEvent> work, Function<RuntimeException, JobFailure> failureOf) {
         try (var inHand = drain.admit(); var heartbeat = heartbeat(jobId, kind)) {
             JobEvent outcome = retrying.call(kind + " job " + jobId, () -> {
+                cancelled.checkpoint(jobId);
                 events.publish(JobEvent.running(jobId, kind, workerId, clock.instant()));
                 return work.get();
             });
             retrying.run("Reporting job " + jobId, () -> events.publish(outcome));
+        } catch (JobCancelledException e) {
+            LOG.infof("%s job %s was cancelled; it stops here", kind, jobId);
         } catch (RuntimeException e) {
             if (drain.isDraining()) {
                 throw drain.handBack();
