@@ -9,6 +9,7 @@ import io.pinxit.inference.features.ImageEmbedder;
 import io.pinxit.inference.upscale.ImageUpscaler;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -69,10 +70,12 @@ public final class InferenceBenchmark {
 
     private static void embedder(ModelLoader loader, ModelCard card) {
         try (ImageEmbedder embedder = loader.loadEmbedder(card)) {
-            BufferedImage picture = noise(32);
-            double seconds = medianSeconds(run -> embedder.embed(picture));
-            System.out.printf("%-22s %d features: %8.1f ms a picture%n", card.id(), embedder.dimensions(),
-                    seconds * 1000);
+            for (int batch : List.of(1, 4, 16)) {
+                List<BufferedImage> pictures = Collections.nCopies(batch, noise(64));
+                double seconds = medianSeconds(run -> embedder.embedAll(pictures));
+                System.out.printf("%-22s %d features, batch %2d: %8.1f ms a picture%n", card.id(),
+                        embedder.dimensions(), batch, seconds * 1000 / batch);
+            }
         }
     }
 

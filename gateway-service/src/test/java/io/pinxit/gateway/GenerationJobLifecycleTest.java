@@ -53,7 +53,7 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
                 .body("request.model", equalTo("emoji-dcgan"))
                 .body("request.count", equalTo(4))
                 .body("request.seed", equalTo(42));
-        var commands = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS);
+        var commands = kafka.consumeStrings().fromTopics(Topics.GENERATION_INTERACTIVE_COMMANDS);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> commandFor(commands.getRecords(), jobId) != null);
             var record = commandFor(commands.getRecords(), jobId);
@@ -65,6 +65,18 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
         } finally {
             commands.close();
         }
+    }
+
+    @Test
+    void smallJobsWaitInTheInteractiveLaneAndLargerOnesInTheBulkLane() {
+        UUID small = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":4}", null).statusCode(202)
+                .body("lane", equalTo("INTERACTIVE")).extract().path("id"));
+        UUID large = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":5}", null).statusCode(202)
+                .body("lane", equalTo("BULK")).extract().path("id"));
+
+        KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_INTERACTIVE_COMMANDS, small, Duration.ofSeconds(30));
+        KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_COMMANDS, large, Duration.ofSeconds(30));
+        TestAccounts.asAdmin().get("/api/v1/jobs/" + large).then().body("lane", equalTo("BULK"));
     }
 
     @Test
@@ -134,7 +146,7 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
                 .extract().path("id");
         UUID reproduction = UUID.fromString(id);
 
-        var commands = kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS);
+        var commands = kafka.consumeStrings().fromTopics(Topics.GENERATION_INTERACTIVE_COMMANDS);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> commandFor(commands.getRecords(), reproduction) != null);
             var command = json.readValue(commandFor(commands.getRecords(), reproduction).value(),

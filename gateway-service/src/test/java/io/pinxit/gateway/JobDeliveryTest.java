@@ -172,7 +172,7 @@ class JobDeliveryTest extends WorkerStandInTest {
 
     /** How many commands the topic holds for the job, read for two seconds from the start. */
     private long commandsOf(UUID job) {
-        return kafka.consumeStrings().fromTopics(Topics.GENERATION_COMMANDS, Duration.ofSeconds(2))
+        return kafka.consumeStrings().fromTopics(Topics.GENERATION_INTERACTIVE_COMMANDS, Duration.ofSeconds(2))
                 .awaitCompletion().getRecords().stream().filter(record -> job.toString().equals(record.key()))
                 .count();
     }

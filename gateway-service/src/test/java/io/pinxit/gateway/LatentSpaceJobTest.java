@@ -58,7 +58,7 @@ class LatentSpaceJobTest extends WorkerStandInTest {
                 .extract().path("id"));
 
         var command = json.readValue(
-                KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_COMMANDS, jobId, PATIENCE).value(),
+                KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_INTERACTIVE_COMMANDS, jobId, PATIENCE).value(),
                 GenerationCommand.class);
         assertThat(command.isVariation()).isTrue();
         assertThat(command.variationOf()).isEqualTo(parent);
@@ -77,7 +77,7 @@ class LatentSpaceJobTest extends WorkerStandInTest {
                 + "\"variationOf\":\"" + parent + "\"}").statusCode(202).extract().path("id"));
 
         var command = json.readValue(
-                KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_COMMANDS, jobId, PATIENCE).value(),
+                KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_INTERACTIVE_COMMANDS, jobId, PATIENCE).value(),
                 GenerationCommand.class);
         assertThat(command.strength()).isEqualTo(0.5);
     }

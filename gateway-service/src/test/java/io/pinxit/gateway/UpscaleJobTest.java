@@ -174,7 +174,7 @@ class UpscaleJobTest extends WorkerStandInTest {
                 .extract().path("id"));
 
         var command = json.readValue(
-                KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_COMMANDS, jobId, PATIENCE).value(),
+                KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_INTERACTIVE_COMMANDS, jobId, PATIENCE).value(),
                 GenerationCommand.class);
         assertThat(command.upscale()).isEqualTo(2);
         assertThat(command.artworkCount()).isEqualTo(4);

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +130,30 @@ class GenerationWorkerTest {
                 .filter(event -> event.state() == JobState.SUCCEEDED).map(JobEvent::artworkIds).toList();
         assertThat(reported.get(0)).hasSize(2).isEqualTo(reported.get(1));
         assertThat(catalog.artworkIdsOfJob(command.jobId())).isEqualTo(reported.get(0));
+    }
+
+    @Test
+    void severalJobsRunAtOnceAndTheInteractiveLaneIsServedBesideTheBulkLane() {
+        List<GenerationCommand> bulk = IntStream.range(0, 4).mapToObj(i ->
+                GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 8, i, ADA, Instant.now())).toList();
+        var small = GenerationCommand.of(UUID.randomUUID(), "emoji-dcgan", 1, 5L, ADA, Instant.now());
+
+        bulk.forEach(topics::send);
+        topics.sendInteractive(small);
+
+        assertThat(topics.awaitEvent(small.jobId(), JobState.SUCCEEDED).artworkIds()).hasSize(1);
+        List<Interval> runs = bulk.stream().map(command -> new Interval(
+                topics.awaitEvent(command.jobId(), JobState.RUNNING).occurredAt(),
+                topics.awaitEvent(command.jobId(), JobState.SUCCEEDED).occurredAt())).toList();
+        assertThat(runs).as("some bulk jobs ran at the same time")
+                .anySatisfy(one -> assertThat(runs).anyMatch(other -> other != one && one.overlaps(other)));
+    }
+
+    private record Interval(Instant from, Instant to) {
+
+        boolean overlaps(Interval other) {
+            return from.isBefore(other.to) && other.from.isBefore(to);
+        }
     }
 
     @Test

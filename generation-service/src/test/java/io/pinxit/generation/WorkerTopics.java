@@ -49,6 +49,11 @@ final class WorkerTopics implements AutoCloseable {
         sendAfter(command, command);
     }
 
+    void sendInteractive(GenerationCommand command) {
+        kafka.produce(GenerationCommand.class).fromRecords(new ProducerRecord<>(Topics.GENERATION_INTERACTIVE_COMMANDS,
+                command.jobId().toString(), command)).awaitCompletion();
+    }
+
     /** Sends {@code command} on the partition of {@code earlier}, so that the worker takes it after that one. */
     void sendAfter(GenerationCommand command, GenerationCommand earlier) {
         kafka.produce(GenerationCommand.class)

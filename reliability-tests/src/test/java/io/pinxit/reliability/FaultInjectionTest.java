@@ -153,18 +153,24 @@ class FaultInjectionTest {
     @Order(6)
     void aPoisonRecordOnEveryCommandTopicIsDeadLetteredAndStopsNothing() {
         Map<String, Long> pids = pids();
-        List<String> topics = List.of(Topics.GENERATION_COMMANDS, Topics.UPSCALE_COMMANDS,
-                Topics.INTERPOLATION_COMMANDS, Topics.STYLE_COMMANDS, Topics.STYLE_TRAINING_COMMANDS,
-                Topics.JOB_EVENTS);
+        Map<String, String> deadLetterTopics = Map.of(
+                Topics.GENERATION_COMMANDS, Topics.GENERATION_COMMANDS_DEAD_LETTER,
+                Topics.GENERATION_INTERACTIVE_COMMANDS, Topics.GENERATION_COMMANDS_DEAD_LETTER,
+                Topics.UPSCALE_COMMANDS, Topics.UPSCALE_COMMANDS_DEAD_LETTER,
+                Topics.INTERPOLATION_COMMANDS, Topics.INTERPOLATION_COMMANDS_DEAD_LETTER,
+                Topics.STYLE_COMMANDS, Topics.STYLE_COMMANDS_DEAD_LETTER,
+                Topics.STYLE_TRAINING_COMMANDS, Topics.STYLE_TRAINING_COMMANDS_DEAD_LETTER,
+                Topics.JOB_EVENTS, Topics.JOB_EVENTS_DEAD_LETTER);
         String poison = "poison " + UUID.randomUUID();
         try (var producer = producer(); var stream = JobStream.start(suite, List.of(generation, upscale, fastStyle),
                 PACE)) {
-            topics.forEach(topic -> producer.send(new ProducerRecord<>(topic, "poison", poison)));
+            deadLetterTopics.keySet().forEach(topic ->
+                    producer.send(new ProducerRecord<>(topic, "poison", poison + " on " + topic)));
             producer.flush();
-            for (String topic : topics) {
+            for (var topic : deadLetterTopics.entrySet()) {
                 await().atMost(FaultySuite.PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> suite.asAdmin()
-                        .get("/api/v1/admin/dead-letters/" + topic + ".dlq").then().statusCode(200).extract()
-                        .jsonPath().getList("value", String.class).contains(poison));
+                        .get("/api/v1/admin/dead-letters/" + topic.getValue()).then().statusCode(200).extract()
+                        .jsonPath().getList("value", String.class).contains(poison + " on " + topic.getKey()));
             }
             settle("a poison record on every command topic and on job events", stream, Instant.now());
         }

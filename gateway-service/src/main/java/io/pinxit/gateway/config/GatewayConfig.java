@@ -17,6 +17,16 @@ public interface GatewayConfig {
     /** Pictures uploaded with a style transfer or saved as a style. */
     Uploads uploads();
 
+    /** Which jobs wait in the interactive lane. */
+    Lanes lanes();
+
+    interface Lanes {
+
+        /** A generation job of at most this many pictures goes to the interactive lane; larger ones to the bulk lane. */
+        @WithDefault("4")
+        int interactiveMaxPictures();
+    }
+
     interface Outbox {
 
         /** How often the relay looks for commands that no commit woke it for (another gateway's, or an outage's). */

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Puts commands, as the JSON their jobs were accepted with, on the topic of their job's kind, and cancellations on
- * {@link Topics#JOB_CANCELLATIONS}, keyed by job id (so that a job's commands keep their order), and returns only
- * once Kafka has acknowledged all of them.
+ * Puts commands, as the JSON their jobs were accepted with, on the topic of their job's kind and lane, and
+ * cancellations on {@link Topics#JOB_CANCELLATIONS}, keyed by job id (so that a job's commands keep their order), and
+ * returns only once Kafka has acknowledged all of them.
  */
 @ApplicationScoped
 public class CommandPublisher {
@@ -38,7 +38,7 @@ public class CommandPublisher {
     }
 
     private Message<String> message(PendingCommand command) {
-        String topic = command.cancels() ? Topics.JOB_CANCELLATIONS : Topics.commandsOf(command.kind());
+        String topic = command.cancels() ? Topics.JOB_CANCELLATIONS : Topics.commandsOf(command.kind(), command.lane());
         String payload = command.cancels() ? cancellation(command) : command.command();
         return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic).withKey(command.jobId().toString()).build());

@@ -2,6 +2,7 @@ package io.pinxit.gateway.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobLane;
 import io.pinxit.contracts.JobState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,10 +29,10 @@ public class CommandOutbox {
 
     /**
      * An entry waiting in the outbox: its job as it is now, with the command (JSON) the job was accepted with, for the
-     * topic of its kind.
+     * topic of its kind and lane.
      */
-    public record PendingCommand(long entry, UUID jobId, JobKind kind, JobState state, Instant changedAt,
-                                 String command) {
+    public record PendingCommand(long entry, UUID jobId, JobKind kind, JobLane lane, JobState state,
+                                 Instant changedAt, String command) {
 
         /** Whether this entry tells the workers to cancel its job rather than run it. */
         public boolean cancels() {
@@ -82,7 +83,7 @@ public class CommandOutbox {
      */
     public int relay(int max, Consumer<List<PendingCommand>> publish) {
         String take = """
-                select o.id, j.id as job_id, j.kind, j.state, j.updated_at, j.command from gateway.outbox o join gateway.job j on j.id = o.job_id
+                select o.id, j.id as job_id, j.kind, j.lane, j.state, j.updated_at, j.command from gateway.outbox o join gateway.job j on j.id = o.job_id
                 order by o.id limit ? for update of o skip locked""";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -112,7 +113,8 @@ public class CommandOutbox {
                 List<PendingCommand> pending = new ArrayList<>();
                 while (rows.next()) {
                     pending.add(new PendingCommand(rows.getLong("id"), rows.getObject("job_id", UUID.class),
-                            JobKind.valueOf(rows.getString("kind")), JobState.valueOf(rows.getString("state")),
+                            JobKind.valueOf(rows.getString("kind")), JobLane.valueOf(rows.getString("lane")),
+                            JobState.valueOf(rows.getString("state")),
                             rows.getTimestamp("updated_at").toInstant(), rows.getString("command")));
                 }
                 return pending;

@@ -3,6 +3,7 @@ package io.pinxit.gateway.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobLane;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.TimeOrderedIds;
@@ -46,11 +47,17 @@ public class JobAcceptance {
         return key.flatMap(this::earlierSubmission).orElseGet(() -> submit.apply(key));
     }
 
-    /** Records a new, queued job with the command that {@code command} makes for it, and queues the command. */
+    /** Records a new job, queued in the bulk lane, with the command that {@code command} makes for it. */
     Submission accept(JobKind kind, Author author, Map<String, Object> request, Optional<IdempotencyKey> key,
                       Instant now, Function<Job, Object> command) {
+        return accept(kind, JobLane.BULK, author, request, key, now, command);
+    }
+
+    /** Records a new job, queued in {@code lane}, with the command that {@code command} makes for it. */
+    Submission accept(JobKind kind, JobLane lane, Author author, Map<String, Object> request,
+                      Optional<IdempotencyKey> key, Instant now, Function<Job, Object> command) {
         Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, 1,
-                null, now, now);
+                null, now, now, lane);
         jobs.insert(job, command.apply(job), key);
         outbox.add(job.id(), now);
         return new Submission(job, false);

@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobLane;
 import io.pinxit.contracts.JobProgress;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.Reproduction;
@@ -32,7 +33,7 @@ public class JobStore {
     private static final TypeReference<Map<String, Object>> REQUEST = new TypeReference<>() {
     };
     private static final String COLUMNS = "id, kind, state, author_id, request, artwork_ids, reproduction, failure, "
-            + "progress, attempts, overdue_since, created_at, updated_at";
+            + "progress, attempts, overdue_since, created_at, updated_at, lane";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -45,8 +46,8 @@ public class JobStore {
     /** Inserts a new job with the command that will run it; joins the caller's transaction. */
     public void insert(Job job, Object command, Optional<IdempotencyKey> idempotencyKey) {
         String sql = "insert into gateway.job (id, kind, state, author_id, request, idempotency_key, "
-                + "request_fingerprint, created_at, updated_at, command) "
-                + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb))";
+                + "request_fingerprint, created_at, updated_at, command, lane) "
+                + "values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), ?)";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, job.id());
@@ -59,6 +60,7 @@ public class JobStore {
             statement.setTimestamp(8, Timestamp.from(job.createdAt()));
             statement.setTimestamp(9, Timestamp.from(job.updatedAt()));
             statement.setString(10, json.writeValueAsString(command));
+            statement.setString(11, job.lane().name());
             statement.executeUpdate();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -213,7 +215,7 @@ public class JobStore {
                     failure == null ? null : json.readValue(failure, JobFailure.class),
                     progress == null ? null : json.readValue(progress, JobProgress.class), row.getInt("attempts"),
                     instantOrNull(row.getTimestamp("overdue_since")), row.getTimestamp("created_at").toInstant(),
-                    row.getTimestamp("updated_at").toInstant());
+                    row.getTimestamp("updated_at").toInstant(), JobLane.valueOf(row.getString("lane")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Job row has unreadable JSON", e);
         }

@@ -7,9 +7,11 @@ import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.JobKind;
+import io.pinxit.contracts.JobLane;
 import io.pinxit.contracts.ServedModel;
 import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.UpscaleCommand;
+import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -41,10 +43,11 @@ public class JobSubmission {
     private final ImageUploads uploads;
     private final Styles styles;
     private final FastStyles fastStyles;
+    private final GatewayConfig config;
     private final SecureRandom seeds = new SecureRandom();
 
     JobSubmission(JobAcceptance acceptance, JobStore jobs, ServedModels servedModels, Clock clock,
-                  ImageUploads uploads, Styles styles, FastStyles fastStyles) {
+                  ImageUploads uploads, Styles styles, FastStyles fastStyles, GatewayConfig config) {
         this.acceptance = acceptance;
         this.jobs = jobs;
         this.servedModels = servedModels;
@@ -52,6 +55,12 @@ public class JobSubmission {
         this.uploads = uploads;
         this.styles = styles;
         this.fastStyles = fastStyles;
+        this.config = config;
+    }
+
+    /** Small jobs go to the interactive lane, so that they never wait behind another account's large ones. */
+    private JobLane laneOf(int pictures) {
+        return pictures <= config.lanes().interactiveMaxPictures() ? JobLane.INTERACTIVE : JobLane.BULK;
     }
 
     @Transactional
@@ -86,7 +95,7 @@ public class JobSubmission {
             accepted.put("strength", strength);
         }
         putAuthorship(accepted, authorship);
-        return acceptance.accept(JobKind.GENERATION, author, accepted, key, now, job -> {
+        return acceptance.accept(JobKind.GENERATION, laneOf(request.count()), author, accepted, key, now, job -> {
             var plain = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
                     .withLabel(label);
             var command = varied.isPresent() ? plain.withVariationOf(request.variationOf(), strength) : plain;
@@ -242,7 +251,7 @@ public class JobSubmission {
         }
         var authorship = new Authorship(author.id(), author.name(), null, null, Authorship.ALL_RIGHTS_RESERVED,
                 Visibility.PRIVATE);
-        return acceptance.accept(JobKind.GENERATION, author, request, Optional.empty(), now, job ->
+        return acceptance.accept(JobKind.GENERATION, laneOf(count), author, request, Optional.empty(), now, job ->
                 GenerationCommand.reproducing(artworkId, job.id(), model, count, seed, authorship, now)
                         .withLabel(label));
     }

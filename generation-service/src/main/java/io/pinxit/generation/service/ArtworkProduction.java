@@ -9,6 +9,7 @@ import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ImageGenerator;
 import io.pinxit.recording.ArtworkRecorder;
 import io.pinxit.recording.NewArtwork;
+import io.pinxit.recording.RecordingStages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +32,18 @@ public class ArtworkProduction {
     private final ArtworkUpscaling upscaling;
     private final ArtworkVariations variations;
     private final ArtworkInterpolations interpolations;
+    private final RecordingStages stages;
 
     ArtworkProduction(ServedGenerators generators, ArtworkCatalog catalog, ArtworkRecorder recorder,
-                      ArtworkUpscaling upscaling, ArtworkVariations variations, ArtworkInterpolations interpolations) {
+                      ArtworkUpscaling upscaling, ArtworkVariations variations, ArtworkInterpolations interpolations,
+                      RecordingStages stages) {
         this.generators = generators;
         this.catalog = catalog;
         this.recorder = recorder;
         this.upscaling = upscaling;
         this.variations = variations;
         this.interpolations = interpolations;
+        this.stages = stages;
     }
 
     public List<UUID> produce(GenerationCommand command) {
@@ -67,13 +71,13 @@ public class ArtworkProduction {
     private void recordGenerated(GenerationCommand command) {
         ImageGenerator generator = generators.find(command.model())
                 .orElseThrow(() -> UnknownModelException.forModel(command.model()));
-        for (GeneratedImage image : generator.generate(command.seed(), command.count(), command.label())) {
-            recorder.record(new NewArtwork(command.jobId(), image.index(), ArtworkKind.GENERATED,
-                    command.authorship(), generator.card().id() + " #" + (image.index() + 1), generator.card(),
-                    command.label(), parameters(command),
-                    new NewArtwork.Picture(image.png(), image.width(), image.height()), List.of(),
-                    NewArtwork.creditsOf(generator.card())));
-        }
+        List<GeneratedImage> images = stages.time("generate",
+                () -> generator.generate(command.seed(), command.count(), command.label()));
+        recorder.recordAll(images.stream().map(image -> new NewArtwork(command.jobId(), image.index(),
+                ArtworkKind.GENERATED, command.authorship(), generator.card().id() + " #" + (image.index() + 1),
+                generator.card(), command.label(), parameters(command),
+                new NewArtwork.Picture(image.png(), image.width(), image.height()), List.of(),
+                NewArtwork.creditsOf(generator.card()))).toList());
     }
 
     /** What a generated picture's record and manifest say it was made with. */

@@ -37,6 +37,7 @@ class ArtworkCatalogTest {
 
     private static PostgresServer postgres;
     private static ArtworkCatalog catalog;
+    private static ProvenanceLog log;
 
     @BeforeAll
     static void migrate() {
@@ -50,6 +51,7 @@ class ArtworkCatalogTest {
         var json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         catalog = new ArtworkCatalog(dataSource, json);
+        log = new ProvenanceLog(dataSource);
     }
 
     @AfterAll
@@ -68,6 +70,21 @@ class ArtworkCatalogTest {
 
         assertThat(catalog.artworkIdsOfJob(jobId)).containsExactly(first.id());
         assertThat(catalog.find(redelivered.id())).isEmpty();
+    }
+
+    @Test
+    void aJobsArtworksAreRecordedTogetherAndOnlyTheNewOnesOfARedeliveryCount() {
+        UUID jobId = UUID.randomUUID();
+        var first = artwork(jobId, 0, "2026-01-02T00:00:00Z");
+        var second = artwork(jobId, 1, "2026-01-02T00:00:01Z");
+        var again = artwork(jobId, 1, "2026-01-02T00:00:02Z");
+        var third = artwork(jobId, 2, "2026-01-02T00:00:03Z");
+
+        assertThat(catalog.recordAll(List.of(recordOf(first), recordOf(second)))).isEqualTo(2);
+        assertThat(catalog.recordAll(List.of(recordOf(again), recordOf(third)))).isEqualTo(1);
+
+        assertThat(catalog.artworkIdsOfJob(jobId)).containsExactly(first.id(), second.id(), third.id());
+        assertThat(log.verify().intact()).isTrue();
     }
 
     @Test
@@ -258,6 +275,10 @@ class ArtworkCatalogTest {
     }
 
     /** A version 7 UUID for the instant, so that ids order by time as the services' ids do. */
+    private static ArtworkCatalog.NewRecord recordOf(Artwork artwork) {
+        return new ArtworkCatalog.NewRecord(artwork, provenanceOf(artwork), embeddingOf(artwork));
+    }
+
     private static Artwork artwork(UUID jobId, int index, String createdAt) {
         Instant at = Instant.parse(createdAt).truncatedTo(ChronoUnit.MICROS);
         UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L | index,

@@ -4,6 +4,8 @@ package io.pinxit.contracts;
 public final class Topics {
 
     public static final String GENERATION_COMMANDS = "pinxit.generation.commands";
+    /** Generation jobs of the interactive lane (see {@link JobLane}); they share the bulk lane's dead-letter topic. */
+    public static final String GENERATION_INTERACTIVE_COMMANDS = "pinxit.generation.commands.interactive";
     public static final String GENERATION_COMMANDS_DEAD_LETTER = "pinxit.generation.commands.dlq";
     public static final String STYLE_COMMANDS = "pinxit.style.commands";
     public static final String STYLE_COMMANDS_DEAD_LETTER = "pinxit.style.commands.dlq";
@@ -23,7 +25,13 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The topic of the commands that run jobs of a kind. */
+    /** The topic of the commands that run jobs of a kind in a lane; only generation jobs have an interactive lane. */
+    public static String commandsOf(JobKind kind, JobLane lane) {
+        return kind == JobKind.GENERATION && lane == JobLane.INTERACTIVE ? GENERATION_INTERACTIVE_COMMANDS
+                : commandsOf(kind);
+    }
+
+    /** The topic of the commands that run jobs of a kind (in the bulk lane). */
     public static String commandsOf(JobKind kind) {
         return switch (kind) {
             case GENERATION -> GENERATION_COMMANDS;

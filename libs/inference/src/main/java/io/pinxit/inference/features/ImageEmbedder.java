@@ -1,11 +1,15 @@
 package io.pinxit.inference.features;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.pinxit.inference.tfjs.LayersModel;
 import io.pinxit.inference.tfjs.TfjsImages;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +47,28 @@ public final class ImageEmbedder implements AutoCloseable {
 
     /** The picture's features, L2-normalised (all zeros stay zeros). */
     public float[] embed(BufferedImage image) {
+        return embedAll(List.of(image)).get(0);
+    }
+
+    /**
+     * The features of each picture, in order, from one pass of the network over all of them: several pictures a pass
+     * cost less each than one at a time.
+     */
+    public List<float[]> embedAll(List<BufferedImage> images) {
         float[] features;
         try (NDManager manager = NDManager.newBaseManager(network.device())) {
-            features = layerOutputs(pixels(image, manager), List.of(featureLayer)).get(featureLayer).toFloatArray();
+            NDList batch = new NDList(images.stream().map(image -> pixels(image, manager)).toList());
+            features = layerOutputs(NDArrays.concat(batch), List.of(featureLayer)).get(featureLayer).toFloatArray();
         }
+        int size = features.length / images.size();
+        List<float[]> embeddings = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            embeddings.add(normalised(Arrays.copyOfRange(features, i * size, (i + 1) * size)));
+        }
+        return embeddings;
+    }
+
+    private static float[] normalised(float[] features) {
         double squares = 0;
         for (float feature : features) {
             squares += (double) feature * feature;

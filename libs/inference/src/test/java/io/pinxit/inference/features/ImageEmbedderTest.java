@@ -77,6 +77,20 @@ class ImageEmbedderTest {
     }
 
     @Test
+    void picturesEmbeddedTogetherGetTheEmbeddingsTheyGetOneByOne() {
+        List<BufferedImage> pictures = List.of(photoLike(64, 64, 1), drawing(64, 64), photoLike(224, 224, 2));
+
+        List<float[]> together = embedder.embedAll(pictures);
+
+        assertThat(together).hasSize(3);
+        for (int i = 0; i < pictures.size(); i++) {
+            float[] alone = embedder.embed(pictures.get(i));
+            assertThat(together.get(i)).as("picture %d", i)
+                    .containsExactly(alone, within(Float32Drift.MOBILENET_V2.tolerance(alone)));
+        }
+    }
+
+    @Test
     void aSlightlyNoisedPictureIsCloserToItsOriginalThanADifferentPicture() {
         BufferedImage original = photoLike(224, 224, 5);
         float[] embedding = embedder.embed(original);
