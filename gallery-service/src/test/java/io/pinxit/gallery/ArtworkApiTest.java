@@ -193,6 +193,28 @@ class ArtworkApiTest {
     }
 
     @Test
+    void aSearchWithANulCharacterIsRejectedWith400() {
+        given().queryParam("q", "faces\u0000").get("/api/v1/artworks").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:invalid-request"))
+                .body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void onlyAPublicArtworksPicturesMayBeKeptBySharedCaches() throws IOException {
+        UUID unlisted = recordArtwork(UUID.randomUUID(), 0, Visibility.UNLISTED);
+
+        for (String picture : List.of("image", "thumbnail")) {
+            given().get("/api/v1/artworks/" + unlisted + "/" + picture).then().statusCode(200)
+                    .header("Cache-Control", equalTo("private, no-store"))
+                    .header("Vary", equalTo("Authorization, Cookie"));
+            given().get("/api/v1/artworks/" + made.get(0) + "/" + picture).then().statusCode(200)
+                    .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+        }
+    }
+
+    @Test
     void theProvenanceLogOfHonestHistoryHolds() {
         given().get("/api/v1/provenance-log/verification").then()
                 .statusCode(200)

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every client mistake is a 4xx problem+json that names what is wrong; none is a 5xx. */
 @QuarkusTest
@@ -107,6 +108,55 @@ class BadSubmissionTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pinxit:problem:malformed-body"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"model\":\"emoji-dcgan\",\"count\":1} trailing",
+            "{\"model\":\"emoji-dcgan\",\"count\":1}{\"model\":\"emoji-dcgan\",\"count\":2}"})
+    void aBodyWithMoreThanOneJsonValueIsRejectedWith400(String body) {
+        submit(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:malformed-body"));
+    }
+
+    @Test
+    void textWithANulCharacterIsRejectedWith400NamingTheField() {
+        submit("{\"model\":\"emoji-dcgan\",\"count\":1,\"title\":\"Faces\\u0000\"}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:malformed-body"))
+                .body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", equalTo("holds a NUL character"));
+    }
+
+    @Test
+    void aQueryParameterWithANulCharacterIsRejectedWith400() {
+        TestAccounts.asAdmin().queryParam("limit", "1\u0000")
+                .get("/api/v1/admin/dead-letters/pinxit.generation.commands.dlq").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:invalid-request"))
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void aJsonBodyOverItsLimitIsRefusedWith413BeforeItIsRead() {
+        submit("{\"model\":\"emoji-dcgan\",\"count\":1,\"description\":\"" + "x".repeat(70 * 1024) + "\"}")
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:body-too-large"))
+                .body("detail", containsString("at most 65536 bytes"));
+    }
+
+    @Test
+    void everyAnswerOfTheApiForbidsSniffingFramingAndLoading() {
+        for (var answer : List.of(TestAccounts.asAdmin().get("/api/v1/models").then(),
+                TestAccounts.asAdmin().get("/api/v1/jobs/" + UUID.randomUUID()).then())) {
+            answer.header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                    .header("Referrer-Policy", "no-referrer");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
+import io.pinxit.gateway.security.Accounts;
 import io.pinxit.apikeys.KeySecrets;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,9 @@ class IdentityTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Accounts accounts;
 
     @BeforeEach
     void announceTheServedModel() {
@@ -75,6 +80,31 @@ class IdentityTest {
                 .post("/api/v1/jobs/generations").then().statusCode(401);
         TestAccounts.as(userKey).contentType(ContentType.JSON).body(JOB)
                 .post("/api/v1/jobs/generations").then().statusCode(202);
+    }
+
+    @Test
+    void aRevokedBootstrapKeyStaysRevokedWhenTheGatewayStartsAgainAndANewOneRotatesIt() throws SQLException {
+        String bootstrap = KeySecrets.newSecret();
+        accounts.ensureAdminKey("admin", bootstrap);
+        TestAccounts.as(bootstrap).delete("/api/v1/keys/" + keyIdOf(bootstrap)).then().statusCode(204);
+
+        accounts.ensureAdminKey("admin", bootstrap);
+
+        TestAccounts.as(bootstrap).get("/api/v1/accounts/me").then().statusCode(401);
+        String rotated = KeySecrets.newSecret();
+        accounts.ensureAdminKey("admin", rotated);
+        TestAccounts.as(rotated).get("/api/v1/accounts/me").then().statusCode(200).body("role", equalTo("ADMIN"));
+    }
+
+    private UUID keyIdOf(String secret) throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
+                "select id from gateway.api_key where secret_sha256 = ?")) {
+            statement.setString(1, KeySecrets.hash(secret));
+            try (var row = statement.executeQuery()) {
+                row.next();
+                return row.getObject(1, UUID.class);
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.Lineage;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
+import io.pinxit.contracts.Visibility;
 import io.pinxit.gallery.security.Viewer;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -117,13 +118,17 @@ public class ArtworkResource {
                 .map(ArtworkView::summary).toList();
     }
 
-    /** The stored image: the model's own pixels with a signed manifest; immutable, so it may be cached forever. */
+    /**
+     * The stored image: the model's own pixels with a signed manifest; immutable, so a public one may be cached
+     * forever, by anyone.
+     */
     @GET
     @Path("{id}/image")
     @Produces("image/png")
     public Response image(@RestPath UUID id) {
-        StoredImage image = find(id).artwork().image();
-        return immutable(image.key(), image.mediaType(), image.sha256());
+        Artwork artwork = find(id).artwork();
+        StoredImage image = artwork.image();
+        return immutable(artwork, image.key(), image.mediaType(), image.sha256());
     }
 
     /** A small copy for grids (at most 256 pixels a side, no manifest), made when the artwork was recorded. */
@@ -136,20 +141,24 @@ public class ArtworkResource {
         if (thumbnail == null) {
             return image(id);
         }
-        return immutable(thumbnail.key(), "image/png", thumbnail.key());
+        return immutable(artwork, thumbnail.key(), "image/png", thumbnail.key());
     }
 
-    /** Streams a stored object that never changes; a content-addressed key or hash is its entity tag. */
-    private Response immutable(String key, String mediaType, String tag) {
+    /**
+     * Streams a stored object of an artwork that never changes; a content-addressed key or hash is its entity tag. A
+     * public artwork's may be cached by anyone; another's only by the browser of whoever may see it, never by a shared
+     * cache, and a cache must tell apart the requests of different callers.
+     */
+    private Response immutable(Artwork artwork, String key, String mediaType, String tag) {
         StreamingOutput bytes = output -> {
             try (InputStream stored = store.open(key)) {
                 stored.transferTo(output);
             }
         };
-        return Response.ok(bytes, mediaType)
-                .tag(new EntityTag(tag))
-                .header("Cache-Control", "public, max-age=31536000, immutable")
-                .build();
+        boolean isPublic = artwork.authorship().visibility() == Visibility.PUBLIC;
+        var response = Response.ok(bytes, mediaType).tag(new EntityTag(tag))
+                .header("Cache-Control", isPublic ? "public, max-age=31536000, immutable" : "private, no-store");
+        return (isPublic ? response : response.header("Vary", "Authorization, Cookie")).build();
     }
 
     private List<Lineage.Edge> visible(List<Lineage.Edge> edges, Function<Lineage.Edge, UUID> farEnd) {

@@ -2,6 +2,7 @@ package io.pinxit.gallery.rest;
 
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.LogVerification;
+import io.quarkus.cache.CacheResult;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,10 +20,12 @@ public class ProvenanceLogResource {
 
     /**
      * Walks the whole hash-chained provenance log and says whether history holds, or where it was first
-     * rewritten. Its cost grows with the catalog: it is an audit, not a page to poll.
+     * rewritten. Its cost grows with the catalog, and anyone may ask: one walk answers every request for
+     * {@code quarkus.cache.caffeine.provenance-log-verification.expire-after-write} (60 s).
      */
     @GET
     @Path("verification")
+    @CacheResult(cacheName = "provenance-log-verification")
     public LogVerification verify() {
         return catalog.log().verify();
     }

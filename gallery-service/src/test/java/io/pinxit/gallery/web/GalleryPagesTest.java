@@ -30,6 +30,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +91,27 @@ class GalleryPagesTest {
         given().get("/gallery.css").then()
                 .statusCode(200)
                 .body(containsString("image-rendering: pixelated"));
+    }
+
+    @Test
+    void everyPageForbidsScriptsFramingAndOtherSitesContent() {
+        for (String page : List.of("/", "/artworks/" + UUID.randomUUID(), "/verify", "/gallery.css")) {
+            given().get(page).then()
+                    .header("Content-Security-Policy", containsString("default-src 'none'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "same-origin");
+        }
+    }
+
+    @Test
+    void noTemplateHoldsWhatThePoliciesRefuse() throws IOException {
+        try (var templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(template)).as("%s", template)
+                        .doesNotContain(" style=\"", "<script", "<style").doesNotContainPattern("\\son[a-z]+=\"");
+            }
+        }
     }
 
     @Test

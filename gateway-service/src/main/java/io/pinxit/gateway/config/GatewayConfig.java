@@ -63,6 +63,10 @@ public interface GatewayConfig {
 
     interface Uploads {
 
+        /** The largest JSON body (413 beyond, before it is read when its Content-Length says so). */
+        @WithDefault("64K")
+        MemorySize maxJsonBytes();
+
         /** The largest file, as uploaded (413 beyond). */
         @WithDefault("20M")
         MemorySize maxBytes();

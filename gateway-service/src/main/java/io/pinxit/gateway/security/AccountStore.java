@@ -81,6 +81,20 @@ public class AccountStore {
         }
     }
 
+    /** Whether a key with this secret hash was ever issued, revoked or not. */
+    public boolean isIssued(String secretSha256) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select 1 from gateway.api_key where secret_sha256 = ?")) {
+            statement.setString(1, secretSha256);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up an API key", e);
+        }
+    }
+
     public List<ApiKey> keysOf(UUID accountId) {
         String sql = "select * from gateway.api_key where account_id = ? order by created_at";
         try (Connection connection = dataSource.getConnection();

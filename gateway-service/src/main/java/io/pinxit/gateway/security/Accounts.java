@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Makes accounts and their keys, and revokes keys. A key's secret leaves the gateway once, in the answer. */
 @ApplicationScoped
 public class Accounts {
+
+    private static final Logger LOG = Logger.getLogger(Accounts.class);
 
     private final AccountStore store;
     private final TimeOrderedIds ids;
@@ -67,11 +70,16 @@ public class Accounts {
 
     /**
      * Makes sure the given secret is an admin key, creating the admin account on first use: how a fresh
-     * installation gets its first key.
+     * installation gets its first key. A bootstrap key that was revoked stays revoked (a restart must not revive it,
+     * nor fail on it); configuring another secret rotates it.
      */
     @Transactional
     public void ensureAdminKey(String adminName, String secret) {
-        if (store.findActiveKey(KeySecrets.hash(secret)).isPresent()) {
+        if (store.isIssued(KeySecrets.hash(secret))) {
+            if (store.findActiveKey(KeySecrets.hash(secret)).isEmpty()) {
+                LOG.warn("The configured bootstrap admin key was revoked and stays revoked; configure a new one to "
+                        + "rotate it, or none");
+            }
             return;
         }
         Account admin = store.findAccountByName(adminName).orElseGet(() -> {

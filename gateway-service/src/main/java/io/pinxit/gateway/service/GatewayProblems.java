@@ -35,6 +35,8 @@ public final class GatewayProblems {
 
     public static final ProblemType KEY_NOT_FOUND = ProblemType.of("key-not-found", "No such API key", 404);
 
+    public static final ProblemType BODY_TOO_LARGE = ProblemType.of("body-too-large", "The request body is too large",
+            413);
     public static final ProblemType UPLOAD_TOO_LARGE = ProblemType.of("upload-too-large",
             "The uploaded file is too large", 413);
     public static final ProblemType UNSUPPORTED_IMAGE_FORMAT = ProblemType.of("unsupported-image-format",

@@ -106,6 +106,11 @@ public final class PostgresServer implements AutoCloseable {
         signalAll("-CONT");
     }
 
+    /**
+     * Signals the postmaster first (a stopped one forks no new backend), then its backends. A backend may exit between
+     * being listed and being signalled: {@code kill} then fails for it alone and still signals the others, so only
+     * the postmaster's signal must succeed.
+     */
     private void signalAll(String signal) {
         long postmaster;
         try {
@@ -113,14 +118,21 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the postmaster's pid in " + directory, e);
         }
-        var command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
-        ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
-                .forEach(backend -> command.add(Long.toString(backend.pid())));
+        if (kill(signal, List.of(postmaster)) != 0) {
+            throw new InfrastructureException("kill " + signal + " of the postmaster " + postmaster + " failed");
+        }
+        List<Long> backends = ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
+                .map(ProcessHandle::pid).toList();
+        if (!backends.isEmpty()) {
+            kill(signal, backends);
+        }
+    }
+
+    private static int kill(String signal, List<Long> pids) {
+        var command = new ArrayList<>(List.of("kill", signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
         try {
-            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-            if (exit != 0) {
-                throw new InfrastructureException("kill " + signal + " exited with " + exit);
-            }
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not signal PostgreSQL", e);
         } catch (InterruptedException e) {

@@ -67,8 +67,10 @@ public class ProblemResponses {
     public Response malformedBody(Exception exception) {
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
-            return respond(Problem.of(ProblemTypes.MALFORMED_BODY, field + " has the wrong type or format",
-                    List.of(new Problem.FieldError(field, "has the wrong type or format"))));
+            String message = exception instanceof StrictJson.NulCharacterException ? "holds a NUL character"
+                    : "has the wrong type or format";
+            return respond(Problem.of(ProblemTypes.MALFORMED_BODY, field + " " + message,
+                    List.of(new Problem.FieldError(field, message))));
         }
         return respond(Problem.of(ProblemTypes.MALFORMED_BODY, "The body is not well-formed JSON"));
     }
