@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,11 +210,7 @@ public final class GalleryBenchmark {
                            Path workDirectory) {
 
         static Options parse(String[] arguments) {
-            var values = new HashMap<String, String>();
-            for (String argument : arguments) {
-                String[] pair = argument.replaceFirst("^--", "").split("=", 2);
-                values.put(pair[0], pair.length == 2 ? pair[1] : "true");
-            }
+            var values = Arguments.of(arguments);
             return new Options(Integer.parseInt(values.getOrDefault("artworks", "1000000")),
                     Integer.parseInt(values.getOrDefault("clients", "8")),
                     Integer.parseInt(values.getOrDefault("warmup-seconds", "5")),

@@ -80,7 +80,7 @@ public final class InferenceBenchmark {
     }
 
     /** {@value #WARM_UPS} warm-up calls, then the median duration of {@value #RUNS} more. */
-    private static double medianSeconds(IntConsumer work) {
+    static double medianSeconds(IntConsumer work) {
         for (int warmUp = 1; warmUp <= WARM_UPS; warmUp++) {
             work.accept(-warmUp);
         }

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -56,13 +54,13 @@ public final class SuiteBenchmark {
                 model.millisAtBatchOne(), model.bestPicturesPerSecond(), model.bestBatch());
 
         Map<String, double[]> beforeSequential = admin.recordingStages(options.generationMetrics());
-        long[] unloaded = oneAfterAnother(options.sequentialJobs());
+        Latencies unloaded = oneAfterAnother(options.sequentialJobs());
         Map<String, double[]> afterSequential = admin.recordingStages(options.generationMetrics());
-        double unloadedMedian = percentile(unloaded, 50);
+        double unloadedMedian = unloaded.percentileMillis(50);
         System.out.printf("one-picture jobs one after another (%d): submit → SUCCEEDED p50 %.1f ms, p99 %.1f ms; "
-                        + "overhead over the model p50 %.1f ms, p99 %.1f ms%n", unloaded.length, unloadedMedian,
-                percentile(unloaded, 99), unloadedMedian - model.millisAtBatchOne(),
-                percentile(unloaded, 99) - model.millisAtBatchOne());
+                        + "overhead over the model p50 %.1f ms, p99 %.1f ms%n", unloaded.nanos().length, unloadedMedian,
+                unloaded.percentileMillis(99), unloadedMedian - model.millisAtBatchOne(),
+                unloaded.percentileMillis(99) - model.millisAtBatchOne());
         printStages(beforeSequential, afterSequential);
 
         for (int count : List.of(16, 1)) {
@@ -85,11 +83,11 @@ public final class SuiteBenchmark {
     private static ModelOnly modelOnly() {
         var catalog = ModelCatalog.fromClasspath();
         try (ImageGenerator generator = new ModelLoader(catalog).load(catalog.find(MODEL).orElseThrow())) {
-            double atOne = medianSeconds(() -> generator.generate(1, 1)) * 1000;
+            double atOne = InferenceBenchmark.medianSeconds(run -> generator.generate(1, 1)) * 1000;
             double best = 0;
             int bestBatch = 1;
             for (int batch : List.of(4, 16, 64)) {
-                double perSecond = batch / medianSeconds(() -> generator.generate(1, batch));
+                double perSecond = batch / InferenceBenchmark.medianSeconds(run -> generator.generate(1, batch));
                 if (perSecond > best) {
                     best = perSecond;
                     bestBatch = batch;
@@ -99,33 +97,19 @@ public final class SuiteBenchmark {
         }
     }
 
-    private static double medianSeconds(Runnable work) {
-        for (int i = 0; i < 20; i++) {
-            work.run();
-        }
-        long[] nanos = new long[15];
-        for (int i = 0; i < nanos.length; i++) {
-            long start = System.nanoTime();
-            work.run();
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        return nanos[nanos.length / 2] / 1e9;
-    }
-
-    /** Milliseconds from submit to SUCCEEDED of each one-picture job, run one at a time after ten unmeasured. */
-    private long[] oneAfterAnother(int jobs) {
+    /** The time from submit to SUCCEEDED of each one-picture job, run one at a time after ten unmeasured. */
+    private Latencies oneAfterAnother(int jobs) {
         for (int i = 0; i < 10; i++) {
             admin.submitAndFollow(1);
         }
-        long[] millis = new long[jobs];
+        long[] nanos = new long[jobs];
+        long first = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
             long start = System.nanoTime();
             admin.submitAndFollow(1);
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            nanos[i] = System.nanoTime() - start;
         }
-        Arrays.sort(millis);
-        return millis;
+        return new Latencies("one-picture jobs", nanos, (System.nanoTime() - first) / 1e9, 0);
     }
 
     /** Artworks recorded per second while {@code clients} each submit a job and follow it to its end, again and again. */
@@ -190,21 +174,12 @@ public final class SuiteBenchmark {
         return millis;
     }
 
-    private static double percentile(long[] sorted, double percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
     /** The benchmark's parameters, each {@code --name=value}. */
     record Options(String gateway, String generationMetrics, String dataDirectory, int clients, int warmupSeconds, int measureSeconds,
                    int sequentialJobs, int backlog) {
 
         static Options parse(String[] arguments) {
-            Map<String, String> given = new HashMap<>();
-            for (String argument : arguments) {
-                String[] pair = argument.replaceFirst("^--", "").split("=", 2);
-                given.put(pair[0], pair.length > 1 ? pair[1] : "");
-            }
+            Map<String, String> given = Arguments.of(arguments);
             return new Options(given.getOrDefault("gateway", "http://localhost:8080"),
                     given.getOrDefault("generation-metrics", "http://localhost:8081/q/metrics"),
                     given.getOrDefault("data-directory", "data"),

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -19,22 +20,22 @@ public class CancelledJobs {
     /** Enough for any backlog a worker may meet; the oldest cancellations are forgotten first. */
     static final int REMEMBERED = 100_000;
 
-    private final Map<UUID, Boolean> cancelled = Collections.synchronizedMap(new LinkedHashMap<>() {
+    private final Set<UUID> cancelled = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
             return size() > REMEMBERED;
         }
-    });
+    }));
 
     @Incoming("job-cancellations")
     public void onCancellation(JobCancellation cancellation) {
         if (cancellation != null) {
-            cancelled.put(cancellation.jobId(), Boolean.TRUE);
+            cancelled.add(cancellation.jobId());
         }
     }
 
     public boolean isCancelled(UUID jobId) {
-        return cancelled.containsKey(jobId);
+        return cancelled.contains(jobId);
     }
 
     /** Throws {@link JobCancelledException} if the job is cancelled. */
