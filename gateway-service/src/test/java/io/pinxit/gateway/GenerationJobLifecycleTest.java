@@ -3,7 +3,6 @@ package io.pinxit.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinxit.contracts.ComputePlatform;
@@ -37,9 +36,7 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
 
     @BeforeEach
     void announceTheServedModel() {
-        KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                TestAccounts.asAdmin().get("/api/v1/models").then().statusCode(200).body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+        KafkaTestSupport.serveTheModel(kafka);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinxit.contracts.JobCancellation;
@@ -35,9 +34,7 @@ class JobCancellationTest extends WorkerStandInTest {
 
     @BeforeEach
     void announceTheServedModel() {
-        KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models")
-                .then().statusCode(200).body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+        KafkaTestSupport.serveTheModel(kafka);
     }
 
     @Test

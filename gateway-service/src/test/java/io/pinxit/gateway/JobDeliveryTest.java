@@ -3,7 +3,6 @@ package io.pinxit.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.agroal.api.AgroalDataSource;
@@ -57,9 +56,7 @@ class JobDeliveryTest extends WorkerStandInTest {
 
     @BeforeEach
     void announceTheServedModel() {
-        KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
-        await().atMost(PATIENCE).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models").then()
-                .statusCode(200).body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+        KafkaTestSupport.serveTheModel(kafka);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.pinxit.gateway;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,6 +56,13 @@ final class KafkaTestSupport {
         companion.produce(ModelAnnouncement.class)
                 .fromRecords(new ProducerRecord<>(Topics.WORKER_MODELS, announcement.workerId(), announcement))
                 .awaitCompletion();
+    }
+
+    /** Announces {@link #SERVED_MODEL} as a worker would, and waits until the gateway serves it. */
+    static void serveTheModel(KafkaCompanion companion) {
+        announce(companion, announcementOf(SERVED_MODEL));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models").then()
+                .statusCode(200).body("id", hasItem(SERVED_MODEL)));
     }
 
     static void report(KafkaCompanion companion, JobEvent event) {

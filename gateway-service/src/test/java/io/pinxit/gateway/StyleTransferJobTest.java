@@ -60,9 +60,7 @@ class StyleTransferJobTest extends WorkerStandInTest {
 
     @BeforeEach
     void announceTheServedModel() {
-        KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
-        await().atMost(PATIENCE).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models").then()
-                .body("id", hasItem(KafkaTestSupport.SERVED_MODEL)));
+        KafkaTestSupport.serveTheModel(kafka);
     }
 
     @Test

@@ -260,6 +260,30 @@ class GalleryInTheBrowserTest {
     }
 
     @Test
+    void myJobsListsTheJobsOneSubmittedNewestFirstWithTheirStates() {
+        String location = suite.asAdmin().contentType(ContentType.JSON)
+                .body("{\"model\":\"emoji-dcgan\",\"count\":1,\"seed\":41}")
+                .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
+        String jobHref = URI.create(location).getPath().replace("/api/v1", "");
+        suite.awaitSuccess(location);
+        browser = chromium.openWindow(1280, 900);
+        signIn();
+
+        browser.findElement(By.linkText("My jobs")).click();
+        await().atMost(PAGE_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/jobs"));
+        screenshots.save(browser, "my-jobs");
+
+        WebElement row = browser.findElement(By.xpath("//table[@class='jobs']//tr[.//a[@href='" + jobHref + "']]"));
+        assertThat(row.getText()).contains("generation", "succeeded");
+        List<String> hrefs = browser.findElements(By.cssSelector("table.jobs tbody a")).stream()
+                .map(link -> link.getDomAttribute("href")).toList();
+        assertThat(hrefs).doesNotHaveDuplicates().first().isEqualTo(jobHref);
+        row.findElement(By.tagName("a")).click();
+        await().atMost(PAGE_PATIENCE).until(() -> browser.getCurrentUrl().endsWith(jobHref));
+        assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void theGridFitsAPhoneScreenWithoutScrollingSideways() {
         browser = chromium.openPhone(390, 844);
         browser.get(suite.gallery() + "/");

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +22,11 @@ public interface GatewayJobs {
 
     /** A job as the gateway shows it; only what the pages need. */
     record Job(UUID id, String kind, String state, List<UUID> artworkIds, Reproduction reproduction,
-               Map<String, Object> failure) {
+               Map<String, Object> failure, Instant createdAt) {
+    }
+
+    /** One page of the caller's jobs, newest first; {@code next} is the cursor of the following page. */
+    record JobPage(List<Job> items, String next) {
     }
 
     /** A saved style as the library shows it; {@code fastStyle} is null until it has a fast style network. */
@@ -58,6 +63,10 @@ public interface GatewayJobs {
     @GET
     @Path("jobs/{id}")
     Job job(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID jobId);
+
+    @GET
+    @Path("jobs")
+    JobPage jobs(@HeaderParam("Authorization") String authorization, @QueryParam("cursor") String cursor);
 
     @GET
     @Path("styles")

@@ -21,12 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * What a signed-in person can do from an artwork's page, through the gateway's API with their own key: ask for a
@@ -52,6 +54,8 @@ public class JobPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance job(GatewayJobs.Job job, boolean finished);
+
+        static native TemplateInstance jobs(List<GatewayJobs.Job> jobs, boolean finished, String olderHref);
 
         static native TemplateInstance refused(String title, String detail);
     }
@@ -97,6 +101,18 @@ public class JobPages {
             GatewayJobs.Job job = gateway.job(bearer(key), id);
             boolean finished = JobState.valueOf(job.state()).isTerminal();
             return Response.ok(Templates.job(job, finished)).build();
+        });
+    }
+
+    /** The signed-in person's jobs, newest first; the page reloads itself every two seconds while one is unfinished. */
+    @GET
+    @Path("jobs")
+    public Response jobs(@RestQuery String cursor, @CookieParam(SignInCookie.NAME) String key) {
+        return answered(key, () -> {
+            GatewayJobs.JobPage page = gateway.jobs(bearer(key), cursor);
+            boolean finished = page.items().stream().allMatch(job -> JobState.valueOf(job.state()).isTerminal());
+            String olderHref = page.next() == null ? null : "/jobs?cursor=" + page.next();
+            return Response.ok(Templates.jobs(page.items(), finished, olderHref)).build();
         });
     }
 

@@ -33,6 +33,8 @@ class JobPagesTest {
                 .statusCode(401).contentType(ContentType.HTML);
         given().get("/jobs/" + UUID.randomUUID()).then()
                 .statusCode(401).contentType(ContentType.HTML);
+        given().get("/jobs").then()
+                .statusCode(401).contentType(ContentType.HTML);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.gateway.service.GenerationRequest;
 import io.pinxit.gateway.service.InterpolationRequest;
+import io.pinxit.gateway.service.JobFilter;
 import io.pinxit.gateway.service.Job;
 import io.pinxit.gateway.service.JobCancellations;
 import io.pinxit.gateway.service.JobStore;
@@ -24,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -32,8 +35,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +48,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -50,6 +57,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class JobResource {
 
     static final String PATH = "/api/v1/jobs";
+    private static final int DEFAULT_LIMIT = 20;
 
     private final JobSubmission submission;
     private final AcceptedJobs accepted;
@@ -162,6 +170,36 @@ public class JobResource {
     private static Optional<StyleTransfers.UploadedFile> uploaded(FileUpload upload) {
         return Optional.ofNullable(upload)
                 .map(file -> new StyleTransfers.UploadedFile(file.fileName(), file.uploadedFile()));
+    }
+
+    /** A page of jobs, newest first, with the cursor of the next page when there is one. */
+    public record JobPage(List<JobView> items, String next) {
+    }
+
+    /**
+     * The caller's jobs (an administrator's: anyone's, with {@code author}), newest first, a page at a time; follow
+     * {@code next} (or the Link header) for the next page. Optional filters: {@code state} and {@code kind}
+     * (comma-separated), {@code model}, {@code from} and {@code until} (RFC 3339 instants the job was submitted at or
+     * after, and before), {@code author} (an account id, or {@code all}).
+     */
+    @GET
+    @RolesAllowed("scope:jobs:read")
+    public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor,
+                         @RestQuery String state, @RestQuery String kind, @RestQuery String model,
+                         @RestQuery String from, @RestQuery String until, @RestQuery String author,
+                         @Context UriInfo request) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        JobFilter filter = JobQuery.parse(caller.accountId(), caller.isAdmin(), state, kind, model, from, until,
+                author);
+        List<Job> rows = jobs.list(filter, size + 1, PageCursor.olderThan(cursor));
+        List<Job> page = rows.subList(0, Math.min(size, rows.size()));
+        String next = rows.size() > size ? page.get(page.size() - 1).id().toString() : null;
+        Response.ResponseBuilder response = Response.ok(new JobPage(page.stream().map(views::of).toList(), next));
+        if (next != null) {
+            URI nextPage = request.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
+            response.header("Link", "<" + nextPage.getRawPath() + "?" + nextPage.getRawQuery() + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET

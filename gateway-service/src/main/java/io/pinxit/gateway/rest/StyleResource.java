@@ -83,7 +83,7 @@ public class StyleResource {
     @RolesAllowed("scope:jobs:read")
     public StylePage list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
-        List<SavedStyle> page = styles.list(size, cursor(cursor), caller.accountId(), caller.isAdmin());
+        List<SavedStyle> page = styles.list(size, PageCursor.olderThan(cursor), caller.accountId(), caller.isAdmin());
         Map<UUID, StyleNetwork> networks = fastStyles.of(page.stream().map(SavedStyle::id).toList());
         List<StyleView> items = page.stream()
                 .map(style -> StyleView.of(style, Optional.ofNullable(networks.get(style.id())))).toList();
@@ -115,16 +115,5 @@ public class StyleResource {
 
     private StyleView view(SavedStyle style) {
         return StyleView.of(style, fastStyles.of(style.id()));
-    }
-
-    private static Optional<UUID> cursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(cursor));
-        } catch (IllegalArgumentException e) {
-            throw FormParts.invalid("cursor", "is not a cursor this API gave");
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.pinxit.contracts.JobLane;
 import io.pinxit.contracts.JobProgress;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.Reproduction;
+import io.pinxit.contracts.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -20,7 +21,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +78,46 @@ public class JobStore {
 
     public Optional<Job> find(UUID id) {
         return queryOne("select " + COLUMNS + " from gateway.job where id = ?", id);
+    }
+
+    /**
+     * A page of the jobs the filter lets through, newest first, each older than {@code olderThan} when given. Ids are
+     * time-ordered, so one index on (author, id) serves every page.
+     */
+    public List<Job> list(JobFilter filter, int limit, Optional<UUID> olderThan) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        filter.authorId().ifPresent(author -> condition(conditions, values, "author_id = ?", author));
+        if (!filter.states().isEmpty()) {
+            conditions.add("state in (" + placeholders(filter.states().size()) + ")");
+            filter.states().forEach(state -> values.add(state.name()));
+        }
+        if (!filter.kinds().isEmpty()) {
+            conditions.add("kind in (" + placeholders(filter.kinds().size()) + ")");
+            filter.kinds().forEach(kind -> values.add(kind.name()));
+        }
+        filter.model().ifPresent(model -> condition(conditions, values, "request ->> 'model' = ?", model));
+        filter.from().ifPresent(from -> condition(conditions, values, "id >= ?", TimeOrderedIds.firstAt(from)));
+        filter.until().ifPresent(until -> condition(conditions, values, "id < ?", TimeOrderedIds.firstAt(until)));
+        olderThan.ifPresent(id -> condition(conditions, values, "id < ?", id));
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        String sql = "select " + COLUMNS + " from gateway.job" + where + " order by id desc limit ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+            statement.setInt(values.size() + 1, limit);
+            List<Job> page = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    page.add(job(row));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list jobs", e);
+        }
     }
 
     /** The job first submitted with this key, and the fingerprint of the request it was submitted with. */
@@ -174,6 +218,15 @@ public class JobStore {
     /** The job that made an artwork. */
     public Optional<Job> findByArtwork(UUID artworkId) {
         return queryOne("select " + COLUMNS + " from gateway.job where artwork_ids @> array[?]::uuid[]", artworkId);
+    }
+
+    private static void condition(List<String> conditions, List<Object> values, String condition, Object value) {
+        conditions.add(condition);
+        values.add(value);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private String jsonOrNull(Object value) throws JsonProcessingException {
