@@ -2,6 +2,7 @@ package io.pinxit.gallery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.empty;
@@ -157,6 +158,23 @@ class VerifyApiTest {
         given().multiPart("file", file.toFile(), "image/png").post("/api/v1/verify").then()
                 .statusCode(200)
                 .body("verdict", equalTo("TRUSTED"));
+    }
+
+    @Test
+    void aFormWithAPartOtherThanTheFileOrWithoutTheFileIsRefusedNamingThePart() {
+        given().multiPart("file", "p.png", signed, "image/png").multiPart("note", "hello").post("/api/v1/verify")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("note"))
+                .body("errors[0].message", containsString("is not a part this endpoint takes; it takes file (files)"));
+        given().multiPart("photo", "p.png", signed, "image/png").post("/api/v1/verify").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("photo"));
+        given().multiPart("file", "not a file").post("/api/v1/verify").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", containsString("must be a file part"));
     }
 
     private static ValidatableResponse verify(byte[] file) {

@@ -89,6 +89,18 @@ class ModelRegistrationTest {
                 .body("errors.field", hasItem("card.dataSources[0].licence"));
     }
 
+    @Test
+    void aPartOtherThanTheCardAndTheWeightsIsRefusedNamingIt() throws IOException {
+        asAdmin().multiPart("card", "card.json", card("tiny-torchscript").getBytes(StandardCharsets.UTF_8),
+                        "application/json")
+                .multiPart("weights", "weights.bin", weights("tiny-torchscript.pt"), "application/octet-stream")
+                .multiPart("licence", "CC0-1.0")
+                .post("/api/v1/models").then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("licence"));
+    }
+
     private static ValidatableResponse register(RequestSpecification caller, String card, byte[] weights) {
         return caller.multiPart("card", "card.json", card.getBytes(StandardCharsets.UTF_8), "application/json")
                 .multiPart("weights", "weights.bin", weights, "application/octet-stream")

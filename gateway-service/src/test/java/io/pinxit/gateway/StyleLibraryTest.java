@@ -190,6 +190,14 @@ class StyleLibraryTest {
                 .post("/api/v1/styles").then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("style"));
+        TestAccounts.as(ada)
+                .multiPart("style", styleJson("With a stray field", "PUBLIC"), "application/json")
+                .multiPart("image", "p.png", TestImages.png(16, 16), "image/png")
+                .multiPart("visibility", "PRIVATE")
+                .post("/api/v1/styles").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("visibility"))
+                .body("errors[0].message", containsString("is not a part this endpoint takes"));
     }
 
     @Test

@@ -243,6 +243,39 @@ class StyleTransferJobTest extends WorkerStandInTest {
     }
 
     @Test
+    void aFormFieldTheEndpointDoesNotTakeIsRefusedAsAnUnknownJsonPropertyIs() {
+        as(TestAccounts.ADMIN_KEY)
+                .multiPart("content", "photo.png", TestImages.png(16, 16), "image/png")
+                .multiPart("style", "painting.png", TestImages.png(16, 16), "image/png")
+                .multiPart("size", "128")
+                .post(STYLE_TRANSFERS).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"))
+                .body("errors[0].message", containsString("is not a part this endpoint takes"))
+                .body("errors[0].message", containsString("content, style (files) and request (fields)"));
+    }
+
+    @Test
+    void aPartSentTwiceOrAPictureSentAsAPlainFieldIsRefused() {
+        as(TestAccounts.ADMIN_KEY)
+                .multiPart("content", "photo.png", TestImages.png(16, 16), "image/png")
+                .multiPart("content", "another.png", TestImages.png(16, 16), "image/png")
+                .multiPart("style", "painting.png", TestImages.png(16, 16), "image/png")
+                .post(STYLE_TRANSFERS).then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("content"))
+                .body("errors[0].message", equalTo("is sent more than once"));
+        as(TestAccounts.ADMIN_KEY)
+                .multiPart("content", "not a picture")
+                .multiPart("style", "painting.png", TestImages.png(16, 16), "image/png")
+                .post(STYLE_TRANSFERS).then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("content"))
+                .body("errors[0].message", containsString("must be a file part"));
+    }
+
+    @Test
     void inputsTheCallerMayNotSeeAreAnsweredAsUnknownWith404() {
         String ada = TestAccounts.newUserKey();
         UUID hidden = generatedArtwork(TestAccounts.newUserKey(), Visibility.PRIVATE, null);

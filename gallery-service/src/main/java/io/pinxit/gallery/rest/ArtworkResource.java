@@ -26,9 +26,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@Tag(name = "Artworks")
 @Path(ArtworkResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class ArtworkResource {
@@ -46,12 +52,14 @@ public class ArtworkResource {
         this.viewer = viewer;
     }
 
-    /**
-     * Newest first, a page at a time; follow {@code next} (or the Link header) for the next page. Public artworks
-     * for everyone; with an API key, the caller's own unlisted and private ones too. Optional filters: {@code q}
-     * (words in title, description, label or model; "quotes", -not, or), {@code model}, {@code kind},
-     * {@code author} (id), {@code licence}, {@code from} and {@code until} (UTC days made, inclusive).
-     */
+    @Operation(operationId = "listArtworks", summary = "List artworks",
+            description = "Newest first, a page at a time; follow `next` (or the Link header) for the next page. "
+                + "Public artworks for everyone; with an API key, the caller's own unlisted and private "
+                + "ones too. Optional filters: `q` (words in title, description, label or model; "
+                + "\"quotes\", -not, or), `model`, `kind`, `author` (id), `licence`, `from` and `until` "
+                + "(UTC days made, inclusive).")
+    @APIResponse(responseCode = "200", description = "A page of artworks, newest first",
+            content = @Content(schema = @Schema(implementation = ArtworkPage.class)))
     @GET
     public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor, @RestQuery String q,
                          @RestQuery String model, @RestQuery String kind, @RestQuery String author,
@@ -77,6 +85,10 @@ public class ArtworkResource {
         return new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
     }
 
+    @Operation(operationId = "getArtwork", summary = "Get an artwork",
+            description = "One artwork the caller may see, with its provenance record: the model (id, version, "
+                + "family, weights' hash), the parameters, the worker, device and engine that made it, and "
+                + "the credits owed to the model's training data.")
     @GET
     @Path("{id}")
     public ArtworkView artwork(@RestPath UUID id) {
@@ -84,10 +96,9 @@ public class ArtworkResource {
         return ArtworkView.of(entry.artwork(), entry.provenance());
     }
 
-    /**
-     * Where the artwork came from and what was made from it, up to ten generations each way. Artworks the caller
-     * may not see are left out, with the edges that lead to them.
-     */
+    @Operation(operationId = "getArtworkLineage", summary = "Get an artwork's lineage",
+            description = "Where the artwork came from and what was made from it, up to ten generations each way. "
+                + "Artworks the caller may not see are left out, with the edges that lead to them.")
     @GET
     @Path("{id}/lineage")
     public Lineage lineage(@RestPath UUID id) {
@@ -102,10 +113,10 @@ public class ArtworkResource {
                 visible(lineage.descendants(), Lineage.Edge::childId));
     }
 
-    /**
-     * "More like this": the artworks whose pictures look most like this one's (by an image embedding computed once
-     * per artwork), most alike first, among those the caller may list.
-     */
+    @Operation(operationId = "listSimilarArtworks", summary = "More like this",
+            description = "\"More like this\": the artworks whose pictures look most like this one's (by an image "
+                + "embedding computed once per artwork), most alike first, among those the caller may list. "
+                + "/")
     @GET
     @Path("{id}/similar")
     public List<ArtworkView> similar(@RestPath UUID id, @RestQuery @Min(1) @Max(48) Integer limit) {
@@ -118,10 +129,9 @@ public class ArtworkResource {
                 .map(ArtworkView::summary).toList();
     }
 
-    /**
-     * The stored image: the model's own pixels with a signed manifest; immutable, so a public one may be cached
-     * forever, by anyone.
-     */
+    @Operation(operationId = "getArtworkImage", summary = "Get an artwork's picture",
+            description = "The stored image: the model's own pixels with a signed manifest; immutable, so a public "
+                + "one may be cached forever, by anyone.")
     @GET
     @Path("{id}/image")
     @Produces("image/png")
@@ -131,7 +141,9 @@ public class ArtworkResource {
         return immutable(artwork, image.key(), image.mediaType(), image.sha256());
     }
 
-    /** A small copy for grids (at most 256 pixels a side, no manifest), made when the artwork was recorded. */
+    @Operation(operationId = "getArtworkThumbnail", summary = "Get an artwork's thumbnail",
+            description = "A small copy for grids (at most 256 pixels a side, no manifest), made when the artwork "
+                + "was recorded.")
     @GET
     @Path("{id}/thumbnail")
     @Produces("image/png")

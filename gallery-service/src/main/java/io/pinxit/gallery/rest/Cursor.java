@@ -1,11 +1,8 @@
 package io.pinxit.gallery.rest;
 
-import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
-import io.pinxit.problem.ProblemTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /** An opaque keyset cursor: clients pass it back unchanged and must not read it. */
@@ -27,8 +24,7 @@ record Cursor(UUID lastSeen) {
             return new Cursor(UUID.fromString(decoded.substring(PREFIX.length())));
         } catch (IllegalArgumentException e) {
             String message = "is not a cursor this API gave out; pass the 'next' value of a previous page unchanged";
-            throw new ProblemException(Problem.of(ProblemTypes.INVALID_REQUEST, "cursor " + message,
-                    List.of(new Problem.FieldError("cursor", message))));
+            throw ProblemException.invalidField("cursor", message);
         }
     }
 }

@@ -16,7 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Accounts and keys")
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
@@ -40,6 +46,9 @@ public class AccountResource {
     public record CallerView(UUID id, String name, Role role) {
     }
 
+    @Operation(operationId = "getCaller", summary = "Who the caller is",
+            description = "The account behind the key of this request: its id, name and role. Other services ask "
+                + "this to learn whose key they were given.")
     @GET
     @Path("me")
     @Authenticated
@@ -47,7 +56,10 @@ public class AccountResource {
         return new CallerView(caller.accountId(), caller.name(), caller.isAdmin() ? Role.ADMIN : Role.USER);
     }
 
-    /** Makes an account and its first API key, which is shown this once. */
+    @Operation(operationId = "createAccount", summary = "Create an account",
+            description = "Makes an account and its first API key, which is shown this once.")
+    @APIResponse(responseCode = "201", description = "Created: the account and its first key, its secret shown once",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("scope:accounts:admin")

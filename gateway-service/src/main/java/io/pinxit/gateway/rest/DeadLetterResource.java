@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -26,6 +28,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * Operators' view of the dead-letter topics: what no service could handle, and why; and the replay of it, which
  * issues the job's command again (see {@link DeadLetterReplays}).
  */
+@Tag(name = "Dead letters")
 @Path("/api/v1/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("scope:jobs:admin")
@@ -39,7 +42,8 @@ public class DeadLetterResource {
         this.replays = replays;
     }
 
-    /** The dead letters of one topic, oldest first, each with when it was replayed, if it was. */
+    @Operation(operationId = "listDeadLetters", summary = "List a topic's dead letters",
+            description = "The dead letters of one topic, oldest first, each with when it was replayed, if it was.")
     @GET
     @Path("{topic}")
     public List<DeadLetter> list(@RestPath String topic,
@@ -50,6 +54,9 @@ public class DeadLetterResource {
                 DeadLetterReplays.address(letter.topic(), letter.partition(), letter.offset())))).toList();
     }
 
+    @Operation(operationId = "replayDeadLetter", summary = "Replay one dead letter",
+            description = "Issues the job of one dead letter again. A dead letter is replayed once; a job that "
+                + "succeeded or was cancelled is not run again, and the answer says why.")
     @POST
     @Path("{topic}/{partition}/{offset}/replay")
     public DeadLetterReplays.Replay replay(@RestPath String topic, @RestPath int partition, @RestPath long offset) {
@@ -59,7 +66,8 @@ public class DeadLetterResource {
         return replays.replay(letter);
     }
 
-    /** Replays every dead letter of the topic that was not replayed yet (at most {@code limit}). */
+    @Operation(operationId = "replayDeadLetters", summary = "Replay a topic's dead letters",
+            description = "Replays every dead letter of the topic that was not replayed yet (at most `limit`).")
     @POST
     @Path("{topic}/replay")
     public List<DeadLetterReplays.Replay> replayAll(@RestPath String topic,

@@ -1,29 +1,30 @@
 package io.pinxit.gateway.rest;
 
+import static io.pinxit.problem.ProblemException.invalidField;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.gateway.service.StyleTransfers.UploadedFile;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.pinxit.problem.ProblemTypes;
+import io.pinxit.problem.StrictForm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 /**
- * Reads {@code multipart/form-data} requests the way JSON bodies are read: a JSON part is parsed as strictly as a
- * body (unknown fields refused) and validated by the same constraints, and each file part must be one the endpoint
- * takes, once. Mistakes are answered with the same problems as for JSON bodies, naming the part.
+ * Reads the parts of a {@link StrictForm}: a JSON part is parsed as strictly as a body and validated by the same
+ * constraints, and mistakes are answered with the same problems as for JSON bodies, naming the part.
  */
 @ApplicationScoped
 class FormParts {
@@ -39,15 +40,26 @@ class FormParts {
         this.validator = validator;
     }
 
-    /** The JSON part {@code name}, sent as a field or as a file, parsed and validated; empty when not sent or null. */
-    <T> Optional<T> json(String name, String field, Map<String, FileUpload> files, Class<T> type) {
-        String text = field != null ? field : Optional.ofNullable(files.get(name)).map(FormParts::text).orElse(null);
-        if (text == null || text.isBlank()) {
+    /** The uploaded file of part {@code name}, if it was sent. */
+    static Optional<UploadedFile> file(StrictForm form, String name) {
+        return form.part(name).map(value -> new UploadedFile(value.getFileName(), value.getFileItem().getFile()));
+    }
+
+    /** The text of JSON part {@code name}, sent as a field or as a file; empty when not sent or blank. */
+    static Optional<String> text(StrictForm form, String name) {
+        return form.part(name).map(value -> value.isFileItem() ? fileText(name, value) : value.getValue())
+                .filter(text -> !text.isBlank());
+    }
+
+    /** The JSON part {@code name}, parsed and validated; empty when not sent or null. */
+    <T> Optional<T> json(StrictForm form, String name, Class<T> type) {
+        Optional<String> text = text(form, name);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
         T value;
         try {
-            value = json.readValue(text, type);
+            value = json.readValue(text.get(), type);
         } catch (JsonMappingException e) {
             String path = e.getPath().isEmpty() ? name : name + "." + e.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
@@ -70,40 +82,16 @@ class FormParts {
         return Optional.of(value);
     }
 
-    /**
-     * The file parts by name, refusing any part the endpoint does not take and any part sent twice; {@code jsonParts}
-     * may come as files too and are let through.
-     */
-    static Map<String, FileUpload> files(List<FileUpload> uploads, Set<String> fileParts, Set<String> jsonParts) {
-        Map<String, FileUpload> byName = new HashMap<>();
-        for (FileUpload upload : uploads) {
-            String name = upload.name();
-            if (!fileParts.contains(name) && !jsonParts.contains(name)) {
-                throw invalid(name, "is not a part this endpoint takes; it takes " + String.join(", ",
-                        fileParts.stream().sorted().toList()) + " (files) and " + String.join(", ",
-                        jsonParts.stream().sorted().toList()) + " (JSON)");
+    private static String fileText(String name, FormValue value) {
+        try (InputStream in = value.getFileItem().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) MAX_JSON_PART_BYTES + 1);
+            if (bytes.length > MAX_JSON_PART_BYTES) {
+                throw invalidField(name, "is more than " + MAX_JSON_PART_BYTES + " bytes; a JSON part may be at most "
+                        + MAX_JSON_PART_BYTES);
             }
-            if (byName.put(name, upload) != null) {
-                throw invalid(name, "is sent more than once");
-            }
-        }
-        return byName;
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(ProblemTypes.INVALID_REQUEST, field + " " + message,
-                List.of(new Problem.FieldError(field, message))));
-    }
-
-    private static String text(FileUpload upload) {
-        if (upload.size() > MAX_JSON_PART_BYTES) {
-            throw invalid(upload.name(), "is " + upload.size() + " bytes; a JSON part may be at most "
-                    + MAX_JSON_PART_BYTES);
-        }
-        try {
-            return Files.readString(upload.uploadedFile());
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read form part " + upload.name(), e);
+            throw new UncheckedIOException("Could not read form part " + name, e);
         }
     }
 }

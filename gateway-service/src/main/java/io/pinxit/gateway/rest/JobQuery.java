@@ -1,5 +1,7 @@
 package io.pinxit.gateway.rest;
 
+import static io.pinxit.problem.ProblemException.invalidField;
+
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.gateway.service.JobFilter;
@@ -34,7 +36,7 @@ final class JobQuery {
         Optional<Instant> since = instant("from", from);
         Optional<Instant> before = instant("until", until);
         if (since.isPresent() && before.isPresent() && !since.get().isBefore(before.get())) {
-            throw FormParts.invalid("until", "must be later than from");
+            throw invalidField("until", "must be later than from");
         }
         Optional<String> modelId = Optional.ofNullable(model).filter(id -> !id.isBlank());
         return new JobFilter(author(callerId, callerIsAdmin, author), names("state", state, JobState.class),
@@ -52,7 +54,7 @@ final class JobQuery {
             try {
                 asked = Optional.of(UUID.fromString(author));
             } catch (IllegalArgumentException e) {
-                throw FormParts.invalid("author", "must be an account id or '" + EVERY_AUTHOR + "'");
+                throw invalidField("author", "must be an account id or '" + EVERY_AUTHOR + "'");
             }
         }
         if (!callerIsAdmin && !asked.equals(Optional.of(callerId))) {
@@ -72,7 +74,7 @@ final class JobQuery {
             try {
                 values.add(Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw FormParts.invalid(field, "'" + name.strip() + "' is not one of "
+                throw invalidField(field, "'" + name.strip() + "' is not one of "
                         + Arrays.toString(type.getEnumConstants()));
             }
         }
@@ -86,7 +88,7 @@ final class JobQuery {
         try {
             return Optional.of(Instant.parse(text.strip()));
         } catch (DateTimeParseException e) {
-            throw FormParts.invalid(field, "must be an RFC 3339 instant such as 2026-12-07T10:15:30Z");
+            throw invalidField(field, "must be an RFC 3339 instant such as 2026-12-07T10:15:30Z");
         }
     }
 }

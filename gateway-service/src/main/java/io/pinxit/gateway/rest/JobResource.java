@@ -7,9 +7,9 @@ import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.service.GatewayProblems;
 import io.pinxit.gateway.service.GenerationRequest;
 import io.pinxit.gateway.service.InterpolationRequest;
-import io.pinxit.gateway.service.JobFilter;
 import io.pinxit.gateway.service.Job;
 import io.pinxit.gateway.service.JobCancellations;
+import io.pinxit.gateway.service.JobFilter;
 import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobSubmission;
 import io.pinxit.gateway.service.JobUpdates;
@@ -19,6 +19,7 @@ import io.pinxit.gateway.service.StyleTransfers;
 import io.pinxit.gateway.service.UpscaleRequest;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
+import io.pinxit.problem.StrictForm;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,23 +42,31 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestForm;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
+@Tag(name = "Jobs")
 @Path(JobResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
     static final String PATH = "/api/v1/jobs";
     private static final int DEFAULT_LIMIT = 20;
+    private static final String REQUEST_PART = "request";
 
     private final JobSubmission submission;
     private final AcceptedJobs accepted;
@@ -82,7 +91,10 @@ public class JobResource {
         this.caller = caller;
     }
 
-    /** Accepts a generation job; retrying with the same Idempotency-Key returns the same job. */
+    @Operation(operationId = "submitGeneration", summary = "Submit a generation job",
+            description = "Accepts a generation job; retrying with the same Idempotency-Key returns the same job.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @POST
     @Path("generations")
     @RolesAllowed("scope:jobs:submit")
@@ -95,7 +107,11 @@ public class JobResource {
                 (author, key) -> submission.submitGeneration(body, author, key, caller.isAdmin()));
     }
 
-    /** Accepts a job that enlarges an artwork the caller may see; Idempotency-Key works as for generations. */
+    @Operation(operationId = "submitUpscale", summary = "Submit an upscale job",
+            description = "Accepts a job that enlarges an artwork the caller may see; Idempotency-Key works as for "
+                + "generations.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @POST
     @Path("upscales")
     @RolesAllowed("scope:jobs:submit")
@@ -108,10 +124,12 @@ public class JobResource {
                 (author, key) -> submission.submitUpscale(body, author, key, caller.isAdmin()));
     }
 
-    /**
-     * Accepts a job that walks a VAE's latent space between two seeds or two artworks the caller may see, recording
-     * the frames and an animated PNG of them; Idempotency-Key works as for generations.
-     */
+    @Operation(operationId = "submitInterpolation", summary = "Submit an interpolation job",
+            description = "Accepts a job that walks a VAE's latent space between two seeds or two artworks the "
+                + "caller may see, recording the frames and an animated PNG of them; Idempotency-Key works "
+                + "as for generations.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @POST
     @Path("interpolations")
     @RolesAllowed("scope:jobs:submit")
@@ -124,10 +142,14 @@ public class JobResource {
                 (author, key) -> submission.submitInterpolation(body, author, key, caller.isAdmin()));
     }
 
-    /**
-     * Accepts a job that paints a content picture in the manner of a style picture, both given by reference (an
-     * artwork the caller may see; for the style, a saved style too); Idempotency-Key works as for generations.
-     */
+    @Operation(operationId = "submitStyleTransfer", summary = "Submit a style transfer job",
+            description = "Accepts a job that paints a content picture in the manner of a style picture. As JSON, "
+                + "both are given by reference (an artwork the caller may see; for the style, a saved style "
+                + "too); as multipart/form-data, the form part `request` holds the JSON request (optional "
+                + "when both pictures are uploaded) and the file parts `content` and `style` the pictures "
+                + "(PNG, JPEG or WebP). Retrying with the same Idempotency-Key returns the same job.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @POST
     @Path("style-transfers")
     @RolesAllowed("scope:jobs:submit")
@@ -139,25 +161,28 @@ public class JobResource {
         return styleTransfer(body, Optional.empty(), Optional.empty(), idempotencyKey);
     }
 
-    /**
-     * The same with pictures uploaded: form part {@code request} holds the JSON request (optional when both inputs are
-     * uploaded), file parts {@code content} and {@code style} the pictures (PNG, JPEG or WebP).
-     */
+    /** The same with pictures uploaded: the form's parts are described with the JSON variant above. */
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(type = SchemaType.OBJECT, properties = {
+        @SchemaProperty(name = "request", type = SchemaType.STRING, description = "The JSON request"),
+        @SchemaProperty(name = StyleTransfers.CONTENT_PART, type = SchemaType.STRING, format = "binary"),
+        @SchemaProperty(name = StyleTransfers.STYLE_PART, type = SchemaType.STRING, format = "binary")})))
     @POST
     @Path("style-transfers")
     @RolesAllowed("scope:jobs:submit")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submitStyleTransferWithPictures(
-            @RestForm("request") String request,
-            @RestForm(FileUpload.ALL) List<FileUpload> uploads,
+            MultipartFormDataInput input,
             @RestHeader("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE)
             String idempotencyKey) {
-        Map<String, FileUpload> files = FormParts.files(uploads,
-                Set.of(StyleTransfers.CONTENT_PART, StyleTransfers.STYLE_PART), Set.of("request"));
-        StyleTransferRequest body = forms.json("request", request, files, StyleTransferRequest.class)
+        StrictForm form = StrictForm.read(input, Set.of(StyleTransfers.CONTENT_PART, StyleTransfers.STYLE_PART),
+                Set.of(REQUEST_PART));
+        StyleTransferRequest body = forms.json(form, REQUEST_PART, StyleTransferRequest.class)
                 .orElse(StyleTransferRequest.EMPTY);
-        return styleTransfer(body, uploaded(files.get(StyleTransfers.CONTENT_PART)),
-                uploaded(files.get(StyleTransfers.STYLE_PART)), idempotencyKey);
+        return styleTransfer(body, FormParts.file(form, StyleTransfers.CONTENT_PART),
+                FormParts.file(form, StyleTransfers.STYLE_PART), idempotencyKey);
     }
 
     private Response styleTransfer(StyleTransferRequest body, Optional<StyleTransfers.UploadedFile> content,
@@ -167,21 +192,17 @@ public class JobResource {
                 (author, key) -> submission.submitStyleTransfer(transfer, author, key, caller.isAdmin()));
     }
 
-    private static Optional<StyleTransfers.UploadedFile> uploaded(FileUpload upload) {
-        return Optional.ofNullable(upload)
-                .map(file -> new StyleTransfers.UploadedFile(file.fileName(), file.uploadedFile()));
-    }
-
     /** A page of jobs, newest first, with the cursor of the next page when there is one. */
     public record JobPage(List<JobView> items, String next) {
     }
 
-    /**
-     * The caller's jobs (an administrator's: anyone's, with {@code author}), newest first, a page at a time; follow
-     * {@code next} (or the Link header) for the next page. Optional filters: {@code state} and {@code kind}
-     * (comma-separated), {@code model}, {@code from} and {@code until} (RFC 3339 instants the job was submitted at or
-     * after, and before), {@code author} (an account id, or {@code all}).
-     */
+    @Operation(operationId = "listJobs", summary = "List my jobs",
+            description = "The caller's jobs (an administrator's: anyone's, with `author`), newest first, a page at "
+                + "a time; follow `next` (or the Link header) for the next page. Optional filters: `state` "
+                + "and `kind` (comma-separated), `model`, `from` and `until` (RFC 3339 instants the job was "
+                + "submitted at or after, and before), `author` (an account id, or `all`).")
+    @APIResponse(responseCode = "200", description = "A page of jobs, newest first",
+            content = @Content(schema = @Schema(implementation = JobPage.class)))
     @GET
     @RolesAllowed("scope:jobs:read")
     public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor,
@@ -202,6 +223,9 @@ public class JobResource {
         return response.build();
     }
 
+    @Operation(operationId = "getJob", summary = "Get a job",
+            description = "The job as it is now: its state, its request, what it made, its latest progress and why "
+                + "it failed, if it did. Another author's job is answered as one that does not exist.")
     @GET
     @Path("{id}")
     @RolesAllowed("scope:jobs:read")
@@ -209,10 +233,10 @@ public class JobResource {
         return views.of(find(id));
     }
 
-    /**
-     * Cancels a queued or running job of the caller's (an administrator's: anyone's). Workers drop its command or stop
-     * it at its next item or step; what it recorded before stays, nothing is recorded after.
-     */
+    @Operation(operationId = "cancelJob", summary = "Cancel a job",
+            description = "Cancels a queued or running job of the caller's (an administrator's: anyone's). Workers "
+                + "drop its command or stop it at its next item or step; what it recorded before stays, "
+                + "nothing is recorded after.")
     @DELETE
     @Path("{id}")
     @RolesAllowed("scope:jobs:submit")
@@ -220,7 +244,8 @@ public class JobResource {
         return views.of(cancellations.cancel(find(id)));
     }
 
-    /** The job's state now and each later change, until it ends. */
+    @Operation(operationId = "followJob", summary = "Follow a job as it changes",
+            description = "The job's state now and each later change, until it ends.")
     @GET
     @Path("{id}/events")
     @RolesAllowed("scope:jobs:read")

@@ -29,9 +29,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** The caller's own API keys. */
+@Tag(name = "Accounts and keys")
 @Path("/api/v1/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -63,6 +69,12 @@ public class KeyResource {
         }
     }
 
+    @Operation(operationId = "issueKey", summary = "Issue an API key",
+            description = "Issues a new API key for the caller's account with the scopes asked for (those of the "
+                + "calling key when none are named). A key passes on at most what it holds. The secret "
+                + "appears in this answer only and is never stored.")
+    @APIResponse(responseCode = "201", description = "Issued: the key with its secret, shown this once",
+            content = @Content(schema = @Schema(implementation = IssuedKeyView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@Valid @NotNull NewKeyRequest body) {
@@ -74,11 +86,16 @@ public class KeyResource {
         return Response.status(Response.Status.CREATED).entity(IssuedKeyView.of(issued)).build();
     }
 
+    @Operation(operationId = "listKeys", summary = "List my API keys",
+            description = "The caller's API keys, revoked ones included, without their secrets.")
     @GET
     public List<KeyView> list() {
         return accounts.keysOf(caller.accountId()).stream().map(KeyView::of).toList();
     }
 
+    @Operation(operationId = "revokeKey", summary = "Revoke an API key",
+            description = "Revokes one of the caller's keys: every request made with it is refused from then on.")
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("{id}")
     public Response revoke(@RestPath UUID id) {

@@ -1,5 +1,7 @@
 package io.pinxit.gateway.rest;
 
+import static io.pinxit.problem.ProblemException.invalidField;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +19,7 @@ final class PageCursor {
         try {
             return Optional.of(UUID.fromString(cursor));
         } catch (IllegalArgumentException e) {
-            throw FormParts.invalid("cursor", "is not a cursor this API gave; pass the 'next' of a page unchanged");
+            throw invalidField("cursor", "is not a cursor this API gave; pass the 'next' of a page unchanged");
         }
     }
 }

@@ -11,8 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+@Tag(name = "Jobs")
 @Path("/api/v1/artworks/{id}/reproduce")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReproductionResource {
@@ -27,10 +33,11 @@ public class ReproductionResource {
         this.caller = caller;
     }
 
-    /**
-     * Re-runs the recorded job that made the artwork; the job's {@code reproduction} then says whether the new
-     * pixels are identical to the stored ones.
-     */
+    @Operation(operationId = "reproduceArtwork", summary = "Reproduce an artwork",
+            description = "Re-runs the recorded job that made the artwork; the job's `reproduction` then says "
+                + "whether the new pixels are identical to the stored ones.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @POST
     @RolesAllowed("scope:jobs:submit")
     public Response reproduce(@RestPath UUID id) {

@@ -1,5 +1,7 @@
 package io.pinxit.gateway.rest;
 
+import static io.pinxit.problem.ProblemException.invalidField;
+
 import io.pinxit.catalog.SavedStyle;
 import io.pinxit.catalog.StyleNetwork;
 import io.pinxit.catalog.Upload;
@@ -8,7 +10,9 @@ import io.pinxit.gateway.service.Author;
 import io.pinxit.gateway.service.FastStyles;
 import io.pinxit.gateway.service.ImageUploads;
 import io.pinxit.gateway.service.StyleRequest;
+import io.pinxit.gateway.service.StyleTransfers.UploadedFile;
 import io.pinxit.gateway.service.Styles;
+import io.pinxit.problem.StrictForm;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,12 +29,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestForm;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /** The style library: pictures to paint in the manner of, each with the credit its source artwork is owed. */
+@Tag(name = "Styles")
 @Path(StyleResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class StyleResource {
@@ -58,27 +70,35 @@ public class StyleResource {
     public record StylePage(List<StyleView> items, String next) {
     }
 
-    /**
-     * Saves a style: form part {@code style} holds its JSON description (name, attribution, source, licence,
-     * visibility), file part {@code image} its picture (PNG, JPEG or WebP, checked like every upload).
-     */
+    @Operation(operationId = "saveStyle", summary = "Save a style",
+            description = "Saves a style: form part `style` holds its JSON description (name, attribution, source, "
+                + "licence, visibility), file part `image` its picture (PNG, JPEG or WebP, checked like "
+                + "every upload).")
+    @APIResponse(responseCode = "201", description = "Saved: the style",
+            content = @Content(schema = @Schema(implementation = StyleView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(type = SchemaType.OBJECT, properties = {
+        @SchemaProperty(name = STYLE_PART, type = SchemaType.STRING, description = "The style's JSON description"),
+        @SchemaProperty(name = IMAGE_PART, type = SchemaType.STRING, format = "binary")})))
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("scope:jobs:submit")
-    public Response save(@RestForm(STYLE_PART) String style, @RestForm(FileUpload.ALL) List<FileUpload> files) {
-        Map<String, FileUpload> parts = FormParts.files(files, Set.of(IMAGE_PART), Set.of(STYLE_PART));
-        StyleRequest request = forms.json(STYLE_PART, style, parts, StyleRequest.class).orElseThrow(() ->
-                FormParts.invalid(STYLE_PART, "is required: a JSON part {\"name\", \"attribution\", \"source\", "
+    public Response save(MultipartFormDataInput input) {
+        StrictForm form = StrictForm.read(input, Set.of(IMAGE_PART), Set.of(STYLE_PART));
+        StyleRequest request = forms.json(form, STYLE_PART, StyleRequest.class).orElseThrow(() ->
+                invalidField(STYLE_PART, "is required: a JSON part {\"name\", \"attribution\", \"source\", "
                         + "\"licence\", \"visibility\"?}"));
-        FileUpload image = Optional.ofNullable(parts.get(IMAGE_PART)).orElseThrow(() ->
-                FormParts.invalid(IMAGE_PART, "is required: the style's picture (PNG, JPEG or WebP) as a file part"));
-        Upload picture = uploads.accept(IMAGE_PART, image.fileName(), image.uploadedFile());
+        UploadedFile image = FormParts.file(form, IMAGE_PART).orElseThrow(() ->
+                invalidField(IMAGE_PART, "is required: the style's picture (PNG, JPEG or WebP) as a file part"));
+        Upload picture = uploads.accept(IMAGE_PART, image.fileName(), image.path());
         SavedStyle saved = styles.save(request, picture, new Author(caller.accountId(), caller.name()));
         StyleView view = view(saved);
         return Response.created(URI.create(view.links().get("self"))).entity(view).build();
     }
 
-    /** The styles listed to the caller: the public ones and their own (an administrator's: all), newest first. */
+    @Operation(operationId = "listStyles", summary = "List the style library",
+            description = "The styles listed to the caller: the public ones and their own (an administrator's: "
+                + "all), newest first.")
     @GET
     @RolesAllowed("scope:jobs:read")
     public StylePage list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor) {
@@ -91,7 +111,9 @@ public class StyleResource {
         return new StylePage(items, next);
     }
 
-    /** A style the caller may see: public and unlisted ones, their own; any other is answered as unknown. */
+    @Operation(operationId = "getStyle", summary = "Get a style",
+            description = "A style the caller may see: public and unlisted ones, their own; any other is answered "
+                + "as unknown.")
     @GET
     @Path("{id}")
     @RolesAllowed("scope:jobs:read")
@@ -99,7 +121,8 @@ public class StyleResource {
         return view(styles.visible(id, caller.accountId(), caller.isAdmin()));
     }
 
-    /** The style's picture as stored: a PNG, upright, without the uploaded file's metadata. */
+    @Operation(operationId = "getStyleImage", summary = "Get a style's picture",
+            description = "The style's picture as stored: a PNG, upright, without the uploaded file's metadata.")
     @GET
     @Path("{id}/image")
     @RolesAllowed("scope:jobs:read")

@@ -17,9 +17,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+@Tag(name = "Styles")
 @Path(StyleResource.PATH + "/{id}/train")
 @Produces(MediaType.APPLICATION_JSON)
 public class StyleTrainingResource {
@@ -34,10 +40,13 @@ public class StyleTrainingResource {
         this.caller = caller;
     }
 
-    /**
-     * Accepts a job that learns a style the caller owns (an administrator: any style they may see) into a fast style
-     * network, with the options {@code {"steps"?, "seed"?}}. Idempotency-Key works as for generations.
-     */
+    @Operation(operationId = "trainStyle", summary = "Train a fast style network",
+            description = "Accepts a job that learns a style the caller owns (an administrator: any style they may "
+                + "see) into a fast style network, with the options {\"steps\"?, \"seed\"?}; without a body "
+                + "every option takes its default. Retrying with the same Idempotency-Key returns the same "
+                + "job.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @POST
     @RolesAllowed("scope:jobs:submit")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +59,8 @@ public class StyleTrainingResource {
     }
 
     /** The same without a body, as a bare {@code POST} sends: every option takes its default. */
+    @APIResponse(responseCode = "202", description = "Accepted: the job, queued",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @POST
     @RolesAllowed("scope:jobs:submit")
     public Response trainWithDefaults(@RestPath UUID id, @RestHeader("Content-Length") Long bodyLength,

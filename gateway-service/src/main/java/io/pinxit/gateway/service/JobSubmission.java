@@ -1,5 +1,7 @@
 package io.pinxit.gateway.service;
 
+import static io.pinxit.problem.ProblemException.invalidField;
+
 import io.pinxit.catalog.SavedStyle;
 import io.pinxit.catalog.StyleNetwork;
 import io.pinxit.catalog.Upload;
@@ -15,7 +17,6 @@ import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
-import io.pinxit.problem.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -346,8 +347,8 @@ public class JobSubmission {
             throw noLatentSpace(model, "variationOf", "make variations");
         }
         if (label != null) {
-            throw invalid("label", "must be left out with variationOf: a variation keeps the label of the artwork it "
-                    + "varies");
+            throw invalidField("label", "must be left out with variationOf: a variation keeps the label of the "
+                    + "artwork it varies");
         }
         return pictureOfModel(model, "variationOf", artworkId, author, mayReadAnyJob);
     }
@@ -365,7 +366,7 @@ public class JobSubmission {
     private Job pictureOfModel(ServedModel model, String field, UUID artworkId, Author author, boolean mayReadAnyJob) {
         Job job = visibleArtwork(artworkId, author, mayReadAnyJob);
         if (!model.id().equals(job.request().get("model")) || !madeByAGenerator(job, artworkId)) {
-            throw invalid(field, "artwork " + artworkId + " is not a picture made by model '" + model.id() + "'");
+            throw invalidField(field, "artwork " + artworkId + " is not a picture made by model '" + model.id() + "'");
         }
         return job;
     }
@@ -385,13 +386,8 @@ public class JobSubmission {
     }
 
     private static ProblemException noLatentSpace(ServedModel model, String field, String what) {
-        return invalid(field, "model '" + model.id() + "' is a " + model.family() + " and cannot " + what
+        return invalidField(field, "model '" + model.id() + "' is a " + model.family() + " and cannot " + what
                 + "; only a model of family " + ServedModel.VAE_FAMILY + " can");
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(ProblemTypes.INVALID_REQUEST, field + " " + message,
-                List.of(new Problem.FieldError(field, message))));
     }
 
     private static void putAuthorship(Map<String, Object> request, Authorship authorship) {
@@ -432,6 +428,6 @@ public class JobSubmission {
         } else {
             return;
         }
-        throw invalid(field, message);
+        throw invalidField(field, message);
     }
 }
