@@ -139,7 +139,7 @@ public class JobStore {
      * Applies a worker's event if it moves the job forward, and returns the job as it then is; an event that would
      * move it back (late or redelivered), or names a job this gateway never accepted, changes nothing. A RUNNING event
      * renews the job's lease by {@code lease} from now, and replaces the progress kept if it reports a later
-     * iteration.
+     * iteration, or the same one with the preview that the kept report lacks (workers report a step, then its preview).
      */
     public Optional<Job> apply(JobEvent event, Duration lease) {
         String sql = """
@@ -149,6 +149,8 @@ public class JobStore {
                     progress = case when e.progress is null then j.progress
                         when j.state <> e.state or j.progress is null
                             or (e.progress ->> 'iteration')::bigint > (j.progress ->> 'iteration')::bigint
+                            or ((e.progress ->> 'iteration')::bigint = (j.progress ->> 'iteration')::bigint
+                                and e.progress ->> 'preview' is not null and j.progress ->> 'preview' is null)
                         then e.progress else j.progress end,
                     updated_at = case when j.state <> e.state or e.progress is not null then e.occurred_at
                         else j.updated_at end,
@@ -199,8 +201,8 @@ public class JobStore {
     }
 
     /**
-     * Puts a job that has not succeeded, and was not cancelled, back in the queue with one more attempt, for its command to be issued again;
-     * joins the caller's transaction.
+     * Puts a job that has not succeeded, and was not cancelled, back in the queue with one more attempt, for its
+     * command to be issued again; joins the caller's transaction.
      */
     public void reissue(UUID id, Instant now) {
         String sql = "update gateway.job set state = 'QUEUED', attempts = attempts + 1, failure = null, "
