@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -58,6 +59,16 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage(LIBRARY_PACKAGES.toArray(String[]::new))
                 .should().dependOnClassesThat().resideInAnyPackage(SERVICE_PACKAGES.toArray(String[]::new))
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.pinxit.launcher..", "io.pinxit.training..")
+                .check(classes);
+    }
+
+    @Test
+    void theClientKnowsTheServicesOnlyThroughTheirHttpApis() {
+        List<String> others = new ArrayList<>(SERVICE_PACKAGES);
+        others.addAll(LIBRARY_PACKAGES);
+        others.addAll(List.of("io.pinxit.launcher..", "io.pinxit.training.."));
+        noClasses().that().resideInAPackage("io.pinxit.client..")
+                .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
                 .check(classes);
     }
 

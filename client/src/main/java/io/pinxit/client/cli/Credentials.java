@@ -1,0 +1,40 @@
+package io.pinxit.client.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the CLI's API key comes from: {@code --key}, else {@code PINXIT_KEY}, else the first admin key of the suite
+ * that {@code ./pinxit up} runs on this machine ({@code $PINXIT_DATA_DIR/secrets/admin.key}, {@code ./data} by
+ * default; the {@code pinxit} script sets {@code PINXIT_DATA_DIR}).
+ */
+final class Credentials {
+
+    private Credentials() {
+    }
+
+    static Optional<String> key(Optional<String> option, Map<String, String> environment) {
+        if (option.isPresent()) {
+            return option;
+        }
+        String fromEnvironment = environment.get("PINXIT_KEY");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(fromEnvironment.strip());
+        }
+        Path data = Optional.ofNullable(environment.get("PINXIT_DATA_DIR")).map(Path::of)
+                .orElse(Path.of("data"));
+        Path keyFile = data.resolve("secrets").resolve("admin.key");
+        if (!Files.isReadable(keyFile)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(keyFile).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + keyFile, e);
+        }
+    }
+}

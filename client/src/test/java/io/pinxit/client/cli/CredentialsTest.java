@@ -1,0 +1,35 @@
+package io.pinxit.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialsTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theOptionComesFirstThenTheEnvironmentThenTheLocalSuitesAdminKey() throws IOException {
+        Files.createDirectories(data.resolve("secrets"));
+        Files.writeString(data.resolve("secrets/admin.key"), "pxk_fromTheFile\n");
+        Map<String, String> environment = Map.of("PINXIT_KEY", "pxk_fromTheEnvironment",
+                "PINXIT_DATA_DIR", data.toString());
+
+        assertThat(Credentials.key(Optional.of("pxk_given"), environment)).contains("pxk_given");
+        assertThat(Credentials.key(Optional.empty(), environment)).contains("pxk_fromTheEnvironment");
+        assertThat(Credentials.key(Optional.empty(), Map.of("PINXIT_DATA_DIR", data.toString())))
+                .contains("pxk_fromTheFile");
+    }
+
+    @Test
+    void withoutAnyThereIsNoKeyAndTheApiSaysWhatIsMissing() {
+        assertThat(Credentials.key(Optional.empty(), Map.of("PINXIT_DATA_DIR", data.toString()))).isEmpty();
+    }
+}

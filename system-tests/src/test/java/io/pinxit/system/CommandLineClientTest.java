@@ -1,0 +1,162 @@
+package io.pinxit.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.client.cli.PinxitCli;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client verbs of ./pinxit against the packaged suite, as a person or a script would use them. */
+@ExtendWith(RunningSuite.Extension.class)
+class CommandLineClientTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static RunningSuite suite;
+
+    @TempDir
+    Path folder;
+
+    /** What one run of the CLI printed and how it exited. */
+    private record Run(int exitCode, String out, String err) {
+
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    @BeforeAll
+    static void connect(RunningSuite running) {
+        suite = running;
+    }
+
+    @Test
+    void aGenerationSubmittedAndWatchedIsListedDownloadedAndVerifiedAsTrusted() throws IOException {
+        Run submitted = pinxit("submit", "generation", "emoji-dcgan", "-n", "2", "--seed", "21", "--json");
+        assertThat(submitted.exitCode()).isZero();
+        String jobId = submitted.json().path("id").asText();
+
+        Run watched = pinxit("watch", jobId);
+        assertThat(watched.exitCode()).as(watched.err()).isZero();
+        assertThat(watched.out()).contains(jobId, "succeeded", "2 artwork(s)");
+
+        assertThat(pinxit("jobs", "--limit", "5").out()).contains(jobId);
+        Run got = pinxit("get", jobId, "--json");
+        assertThat(got.json().path("state").asText()).isEqualTo("SUCCEEDED");
+
+        Run downloaded = pinxit("download", jobId, "--to", folder.toString());
+        assertThat(downloaded.exitCode()).isZero();
+        List<Path> pictures = pngsIn(folder);
+        assertThat(pictures).hasSize(2);
+        Run verified = pinxit("verify", pictures.get(0).toString());
+        assertThat(verified.exitCode()).isZero();
+        assertThat(verified.out()).startsWith("TRUSTED: ").contains(pictures.get(0).getFileName().toString()
+                .replace(".png", ""));
+    }
+
+    @Test
+    void aStyleTransferOfLocalPicturesSavesItsPreviewsAsItRuns() throws IOException {
+        Path content = picture("photo.png", Color.ORANGE);
+        Path style = picture("painting.png", Color.BLUE);
+        Path previews = folder.resolve("previews");
+
+        Run run = pinxit("submit", "style-transfer", content.toString(), style.toString(), "--size", "64",
+                "--method", "neural", "--wait", "--previews", previews.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("running   [");
+        assertThat(run.out()).contains("style transfer", "succeeded");
+        assertThat(pngsIn(previews)).isNotEmpty();
+    }
+
+    @Test
+    void aReproductionSaysHowCloseItCame() throws IOException {
+        String jobId = pinxit("submit", "generation", "emoji-dcgan", "--seed", "22", "--wait", "--json").out()
+                .lines().reduce((first, second) -> second).orElseThrow();
+        String artwork = JSON.readTree(jobId).path("artworkIds").get(0).asText();
+
+        Run reproduced = pinxit("reproduce", artwork, "--wait");
+
+        assertThat(reproduced.exitCode()).as(reproduced.err()).isZero();
+        assertThat(reproduced.out()).contains("reproduction: identical");
+    }
+
+    @Test
+    void theServedModelsTheStyleLibraryAndMyKeysAreListed() {
+        assertThat(pinxit("models").out()).contains("emoji-dcgan", "emoji-vae");
+        assertThat(pinxit("styles").out()).contains("The Great Wave off Kanagawa", "fast");
+        Run keys = pinxit("keys", "--json");
+        assertThat(keys.exitCode()).isZero();
+        assertThat(keys.out()).startsWith("[").contains("\"scopes\"");
+    }
+
+    @Test
+    void mistakesExitWithCodesThatSayWhose() throws IOException {
+        Run unknownModel = pinxit("submit", "generation", "no-such-model");
+        assertThat(unknownModel.exitCode()).isEqualTo(3);
+        assertThat(unknownModel.err()).contains("refused (400)", "emoji-dcgan");
+
+        Run noSuchFile = pinxit("submit", "style-transfer", "missing.png", "also-missing.png");
+        assertThat(noSuchFile.exitCode()).isEqualTo(2);
+        assertThat(noSuchFile.err()).contains("'missing.png' is neither a readable picture file nor an artwork id");
+
+        Path notAPicture = Files.writeString(folder.resolve("notes.txt"), "not a picture");
+        Run notTrusted = pinxit("verify", notAPicture.toString());
+        assertThat(notTrusted.exitCode()).isEqualTo(1);
+        assertThat(notTrusted.out()).startsWith("NOT_AN_IMAGE");
+
+        Run nobodyThere = pinxit("models", "--gateway", "http://127.0.0.1:1");
+        assertThat(nobodyThere.exitCode()).isEqualTo(4);
+        assertThat(nobodyThere.err()).contains("is Pinxit up?");
+    }
+
+    /** Runs the CLI in this JVM against the suite, with the admin's key; an argument may name another gateway. */
+    private static Run pinxit(String... args) {
+        List<String> command = new ArrayList<>(List.of(args));
+        if (!command.contains("--gateway")) {
+            command.addAll(List.of("--gateway", suite.gateway()));
+        }
+        command.addAll(List.of("--gallery", suite.gallery(), "--key", suite.adminKey()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var commandLine = PinxitCli.commandLine(Map.of());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(command.toArray(String[]::new));
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private Path picture(String name, Color colour) throws IOException {
+        var image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                image.setRGB(x, y, (x + y) % 8 < 4 ? colour.getRGB() : Color.WHITE.getRGB());
+            }
+        }
+        Path file = folder.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private static List<Path> pngsIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".png")).sorted().toList();
+        }
+    }
+}
