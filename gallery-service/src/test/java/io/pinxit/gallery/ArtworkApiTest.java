@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasLength;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
@@ -119,6 +120,21 @@ class ArtworkApiTest {
     }
 
     @Test
+    void aPictureTheBrowserHasAlreadyIsAnswered304WithoutItsBytes() {
+        for (String picture : List.of("image", "thumbnail")) {
+            String path = "/api/v1/artworks/" + made.get(0) + "/" + picture;
+            String entityTag = given().get(path).then().statusCode(200).extract().header("ETag");
+
+            given().header("If-None-Match", entityTag).get(path).then()
+                    .statusCode(304)
+                    .header("ETag", entityTag)
+                    .header("Cache-Control", "public, max-age=31536000, immutable")
+                    .body(equalTo(""));
+            given().header("If-None-Match", "\"another\"").get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
     void theListingIsNewestFirstAndPagesWithAnOpaqueCursor() {
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -223,6 +239,16 @@ class ArtworkApiTest {
     }
 
     @Test
+    void anAnonymousListingMayBeCachedButSaysItVariesWithCredentials() {
+        given().get("/api/v1/artworks").then().statusCode(200)
+                .header("Vary", "Authorization, Cookie")
+                .header("Cache-Control", nullValue());
+        given().get("/").then().statusCode(200)
+                .header("Vary", "Authorization, Cookie")
+                .header("Cache-Control", nullValue());
+    }
+
+    @Test
     void aKeyThatCannotBeCheckedIs401NotASilentAnonymousAnswer() {
         given().header("Authorization", "Bearer pxk_" + "k".repeat(43)).get("/api/v1/artworks").then()
                 .statusCode(401)
@@ -234,7 +260,7 @@ class ArtworkApiTest {
     }
 
     @Test
-    void theLineageShowsAncestorsAndDescendantsButNoOnesPrivateWork() throws IOException {
+    void theLineageShowsAncestorsAndListedDescendantsButNoOnesPrivateOrUnlistedChildren() throws IOException {
         UUID content = recordArtwork(UUID.randomUUID(), 0, Visibility.PUBLIC);
         UUID styled = recordArtwork(UUID.randomUUID(), 0, Visibility.PUBLIC,
                 List.of(new ProvenanceRecord.Parent(content, Relation.CONTENT)));
@@ -243,14 +269,19 @@ class ArtworkApiTest {
         recordArtwork(UUID.randomUUID(), 0, Visibility.PRIVATE,
                 List.of(new ProvenanceRecord.Parent(styled, Relation.VARIATION)));
 
+        UUID varied = recordArtwork(UUID.randomUUID(), 0, Visibility.PUBLIC,
+                List.of(new ProvenanceRecord.Parent(styled, Relation.VARIATION)));
+
         given().get("/api/v1/artworks/" + styled + "/lineage").then().statusCode(200)
                 .body("ancestors.parentId", equalTo(List.of(content.toString())))
                 .body("ancestors[0].relation", equalTo("CONTENT"))
-                .body("descendants.childId", equalTo(List.of(upscaled.toString())))
-                .body("descendants[0].relation", equalTo("UPSCALE"));
+                .body("descendants.childId", equalTo(List.of(varied.toString())))
+                .body("descendants[0].relation", equalTo("VARIATION"));
         given().get("/api/v1/artworks/" + upscaled + "/lineage").then().statusCode(200)
                 .body("ancestors.parentId", equalTo(List.of(styled.toString(), content.toString())))
                 .body("ancestors.depth", equalTo(List.of(1, 2)));
+        given().get("/api/v1/artworks/" + content + "/lineage").then().statusCode(200)
+                .body("descendants.childId", equalTo(List.of(styled.toString(), varied.toString())));
     }
 
     @Test

@@ -259,8 +259,12 @@ class EndToEndTest {
                 .queryParam("limit", 100).get("/api/v1/artworks").then().statusCode(200).extract().path("items.id");
         assertThat(listedForAda).contains(artwork);
         List<String> listedForAll = given().baseUri(gallery).queryParam("limit", 100).get("/api/v1/artworks")
-                .then().statusCode(200).extract().path("items.id");
+                .then().statusCode(200).header("Vary", "Authorization, Cookie").extract().path("items.id");
         assertThat(listedForAll).doesNotContain(artwork);
+        given().baseUri(gallery).header("Authorization", "Bearer " + ada).get("/api/v1/artworks").then()
+                .header("Cache-Control", "private, no-store").header("Vary", "Authorization, Cookie");
+        given().baseUri(gallery).cookie("pinxit_key", ada).get("/").then().statusCode(200)
+                .header("Cache-Control", "private, no-store").body(containsString("My jobs"));
     }
 
     private static String newUserKey(String name) {

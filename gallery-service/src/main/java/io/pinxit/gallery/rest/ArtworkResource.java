@@ -6,6 +6,7 @@ import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.Lineage;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
+import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.gallery.security.Viewer;
 import io.pinxit.problem.Problem;
@@ -16,8 +17,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -98,19 +102,21 @@ public class ArtworkResource {
 
     @Operation(operationId = "getArtworkLineage", summary = "Get an artwork's lineage",
             description = "Where the artwork came from and what was made from it, up to ten generations each way. "
-                + "Artworks the caller may not see are left out, with the edges that lead to them.")
+                + "Ancestors the caller may not see are left out, and so are descendants the caller may not list "
+                + "(someone else's unlisted or private work: an unlisted artwork is shared by its link alone), "
+                + "with the edges that lead to them.")
     @GET
     @Path("{id}/lineage")
     public Lineage lineage(@RestPath UUID id) {
         return lineageOf(find(id));
     }
 
-    /** The lineage of an artwork the caller was already found to see, without the relatives they may not. */
+    /** The lineage of an artwork the caller was already found to see, without the relatives not to show them. */
     public Lineage lineageOf(CatalogEntry visible) {
         UUID id = visible.artwork().id();
         Lineage lineage = catalog.lineage(id, MAX_LINEAGE_DEPTH);
-        return new Lineage(id, visible(lineage.ancestors(), Lineage.Edge::parentId),
-                visible(lineage.descendants(), Lineage.Edge::childId));
+        return new Lineage(id, shown(lineage.ancestors(), Lineage.Edge::parentId, viewer::maySee),
+                shown(lineage.descendants(), Lineage.Edge::childId, viewer::mayList));
     }
 
     @Operation(operationId = "listSimilarArtworks", summary = "More like this",
@@ -135,10 +141,10 @@ public class ArtworkResource {
     @GET
     @Path("{id}/image")
     @Produces("image/png")
-    public Response image(@RestPath UUID id) {
+    public Response image(@RestPath UUID id, @Context Request request) {
         Artwork artwork = find(id).artwork();
         StoredImage image = artwork.image();
-        return immutable(artwork, image.key(), image.mediaType(), image.sha256());
+        return immutable(request, artwork, image.key(), image.mediaType(), image.sha256());
     }
 
     @Operation(operationId = "getArtworkThumbnail", summary = "Get an artwork's thumbnail",
@@ -147,35 +153,39 @@ public class ArtworkResource {
     @GET
     @Path("{id}/thumbnail")
     @Produces("image/png")
-    public Response thumbnail(@RestPath UUID id) {
+    public Response thumbnail(@RestPath UUID id, @Context Request request) {
         Artwork artwork = find(id).artwork();
         Thumbnail thumbnail = artwork.thumbnail();
         if (thumbnail == null) {
-            return image(id);
+            return image(id, request);
         }
-        return immutable(artwork, thumbnail.key(), "image/png", thumbnail.key());
+        return immutable(request, artwork, thumbnail.key(), "image/png", thumbnail.key());
     }
 
     /**
-     * Streams a stored object of an artwork that never changes; a content-addressed key or hash is its entity tag. A
-     * public artwork's may be cached by anyone; another's only by the browser of whoever may see it, never by a shared
-     * cache, and a cache must tell apart the requests of different callers.
+     * Streams a stored object of an artwork that never changes; a content-addressed key or hash is its entity tag, and
+     * a request that names it in If-None-Match is answered 304 without reading the store. A public artwork's may be
+     * cached by anyone; another's only by the browser of whoever may see it, never by a shared cache, and a cache must
+     * tell apart the requests of different callers.
      */
-    private Response immutable(Artwork artwork, String key, String mediaType, String tag) {
+    private Response immutable(Request request, Artwork artwork, String key, String mediaType, String tag) {
+        EntityTag entityTag = new EntityTag(tag);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(entityTag);
         StreamingOutput bytes = output -> {
             try (InputStream stored = store.open(key)) {
                 stored.transferTo(output);
             }
         };
         boolean isPublic = artwork.authorship().visibility() == Visibility.PUBLIC;
-        var response = Response.ok(bytes, mediaType).tag(new EntityTag(tag))
+        var response = (notModified != null ? notModified : Response.ok(bytes, mediaType).tag(entityTag))
                 .header("Cache-Control", isPublic ? "public, max-age=31536000, immutable" : "private, no-store");
         return (isPublic ? response : response.header("Vary", "Authorization, Cookie")).build();
     }
 
-    private List<Lineage.Edge> visible(List<Lineage.Edge> edges, Function<Lineage.Edge, UUID> farEnd) {
+    private List<Lineage.Edge> shown(List<Lineage.Edge> edges, Function<Lineage.Edge, UUID> farEnd,
+                                     Predicate<Authorship> mayShow) {
         var hidden = edges.stream().map(farEnd).distinct()
-                .filter(artwork -> catalog.find(artwork).filter(entry -> viewer.maySee(entry.artwork().authorship()))
+                .filter(artwork -> catalog.find(artwork).filter(entry -> mayShow.test(entry.artwork().authorship()))
                         .isEmpty())
                 .collect(Collectors.toSet());
         return edges.stream().filter(edge -> !hidden.contains(edge.parentId()) && !hidden.contains(edge.childId()))

@@ -41,8 +41,20 @@ public class Viewer {
         return accountId().map(id -> "/?author=" + id).orElse("/");
     }
 
+    /** Whether the artwork may be shown to this viewer: anything but someone else's private work. */
     public boolean maySee(Authorship authorship) {
-        return authorship.visibility() != Visibility.PRIVATE || identity.hasRole("admin")
-                || accountId().filter(id -> id.equals(authorship.authorId())).isPresent();
+        return authorship.visibility() != Visibility.PRIVATE || isAuthorOrAdmin(authorship);
+    }
+
+    /**
+     * Whether the artwork may be listed to this viewer, found without its link: public work, and their own. An
+     * unlisted artwork is shared by its link alone.
+     */
+    public boolean mayList(Authorship authorship) {
+        return authorship.visibility() == Visibility.PUBLIC || isAuthorOrAdmin(authorship);
+    }
+
+    private boolean isAuthorOrAdmin(Authorship authorship) {
+        return identity.hasRole("admin") || accountId().filter(id -> id.equals(authorship.authorId())).isPresent();
     }
 }
