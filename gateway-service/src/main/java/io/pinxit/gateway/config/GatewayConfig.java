@@ -20,6 +20,38 @@ public interface GatewayConfig {
     /** Which jobs wait in the interactive lane. */
     Lanes lanes();
 
+    /** Calls to the URLs accounts register to hear of their jobs' changes. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        /**
+         * Let webhook URLs use plain http and point at loopback, private, link-local or other non-public addresses:
+         * only for tests or a closed network, since it lets accounts make the gateway call into its own network.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often the sender looks for deliveries that are due. */
+        @WithDefault("1s")
+        Duration sendEvery();
+
+        /** How long a receiver has to answer one delivery. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** The wait before the first retry; each later one waits twice as long, up to longest-retry-after. */
+        @WithDefault("5s")
+        Duration firstRetryAfter();
+
+        @WithDefault("1h")
+        Duration longestRetryAfter();
+
+        /** A delivery not answered with 2xx by then is given up. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+    }
+
     interface Lanes {
 
         /** A generation job of at most this many pictures goes to the interactive lane; larger ones to the bulk lane. */

@@ -17,6 +17,7 @@ import io.pinxit.gateway.service.StyleTransfer;
 import io.pinxit.gateway.service.StyleTransferRequest;
 import io.pinxit.gateway.service.StyleTransfers;
 import io.pinxit.gateway.service.UpscaleRequest;
+import io.pinxit.gateway.service.WebhookDeliveries;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.pinxit.problem.StrictForm;
@@ -76,10 +77,12 @@ public class JobResource {
     private final StyleTransfers styleTransfers;
     private final JobCancellations cancellations;
     private final FormParts forms;
+    private final WebhookDeliveries deliveries;
     private final Caller caller;
 
     JobResource(JobSubmission submission, AcceptedJobs accepted, JobStore jobs, JobViews views, JobUpdates updates,
-                StyleTransfers styleTransfers, JobCancellations cancellations, FormParts forms, Caller caller) {
+                StyleTransfers styleTransfers, JobCancellations cancellations, FormParts forms,
+                WebhookDeliveries deliveries, Caller caller) {
         this.submission = submission;
         this.accepted = accepted;
         this.jobs = jobs;
@@ -88,6 +91,7 @@ public class JobResource {
         this.styleTransfers = styleTransfers;
         this.cancellations = cancellations;
         this.forms = forms;
+        this.deliveries = deliveries;
         this.caller = caller;
     }
 
@@ -242,6 +246,16 @@ public class JobResource {
     @RolesAllowed("scope:jobs:submit")
     public JobView cancel(@RestPath UUID id) {
         return views.of(cancellations.cancel(find(id)));
+    }
+
+    @Operation(operationId = "listWebhookDeliveries", summary = "List a job's webhook deliveries",
+            description = "What the caller's webhook was told of this job, oldest first: each change of state, its "
+                + "attempts, when it was delivered or given up, and the receiver's last status or error.")
+    @GET
+    @Path("{id}/webhook-deliveries")
+    @RolesAllowed("scope:jobs:read")
+    public List<WebhookDeliveries.Attempts> webhookDeliveries(@RestPath UUID id) {
+        return deliveries.of(find(id).id());
     }
 
     @Operation(operationId = "followJob", summary = "Follow a job as it changes",

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Shows jobs, with what they made that lives outside the job table: the network a style training made. */
 @ApplicationScoped
-class JobViews {
+public class JobViews {
 
     private final FastStyles fastStyles;
 
@@ -16,7 +16,7 @@ class JobViews {
         this.fastStyles = fastStyles;
     }
 
-    JobView of(Job job) {
+    public JobView of(Job job) {
         boolean trainedANetwork = job.kind() == JobKind.STYLE_TRAINING && job.state() == JobState.SUCCEEDED;
         var network = trainedANetwork ? fastStyles.madeBy(job.id()).map(StyleNetworkView::of).orElse(null) : null;
         return JobView.of(job, network);

@@ -33,6 +33,7 @@ public final class GatewayProblems {
     public static final ProblemType MODEL_NOT_LOADABLE = ProblemType.of("model-not-loadable",
             "The weights cannot be loaded as the model card's format", 422);
 
+    public static final ProblemType WEBHOOK_NOT_FOUND = ProblemType.of("webhook-not-found", "No webhook", 404);
     public static final ProblemType KEY_NOT_FOUND = ProblemType.of("key-not-found", "No such API key", 404);
 
     public static final ProblemType BODY_TOO_LARGE = ProblemType.of("body-too-large", "The request body is too large",

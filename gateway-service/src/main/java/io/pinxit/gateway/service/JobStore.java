@@ -256,7 +256,8 @@ public class JobStore {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private Job job(ResultSet row) throws SQLException {
+    /** The job in the current row of a result that has the job table's columns. */
+    Job job(ResultSet row) throws SQLException {
         try {
             Array artworks = row.getArray("artwork_ids");
             String reproduction = row.getString("reproduction");

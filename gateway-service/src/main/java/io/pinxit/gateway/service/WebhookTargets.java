@@ -1,0 +1,86 @@
+package io.pinxit.gateway.service;
+
+import static io.pinxit.problem.ProblemException.invalidField;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which URLs the gateway will call with a job's news: https to a host whose every address is public. Loopback,
+ * private, link-local (cloud metadata), carrier-grade NAT, unique-local, multicast and unspecified addresses are
+ * refused, so a webhook cannot make the gateway reach into its own network; the operator may allow them (and plain
+ * http) for tests or a closed network. Checked when a URL is registered and again before every call, since a name
+ * may resolve differently later.
+ */
+public final class WebhookTargets {
+
+    private final boolean allowPrivate;
+
+    public WebhookTargets(boolean allowPrivate) {
+        this.allowPrivate = allowPrivate;
+    }
+
+    /** The URL, if the gateway may call it; a 400 naming {@code url} if not. */
+    public URI check(String url) {
+        if (url == null || url.isBlank()) {
+            throw invalidField("url", "is required");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalidField("url", "is not a URL");
+        }
+        refusal(uri).ifPresent(reason -> {
+            throw invalidField("url", reason);
+        });
+        return uri;
+    }
+
+    /** Why the gateway may not call the URL now, if it may not. */
+    public Optional<String> refusal(URI uri) {
+        String scheme = Optional.ofNullable(uri.getScheme()).map(name -> name.toLowerCase(Locale.ROOT)).orElse("");
+        if (!scheme.equals("https") && !(allowPrivate && scheme.equals("http"))) {
+            return Optional.of("must be an https URL");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+            return Optional.of("must name a host, and no user or password");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            return Optional.of("names a host that cannot be resolved: " + uri.getHost());
+        }
+        for (InetAddress address : addresses) {
+            if (!allowPrivate && !isPublic(address)) {
+                return Optional.of("resolves to " + address.getHostAddress()
+                        + ", which is not a public address; webhooks may only call public hosts");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address) {
+            return (bytes[0] & 0xfe) != 0xfc;
+        }
+        int first = bytes[0] & 0xff;
+        int second = bytes[1] & 0xff;
+        boolean thisNetwork = first == 0;
+        boolean sharedAddressSpace = first == 100 && second >= 64 && second < 128;
+        boolean benchmarking = first == 198 && (second == 18 || second == 19);
+        boolean reserved = first >= 240;
+        return !(thisNetwork || sharedAddressSpace || benchmarking || reserved);
+    }
+}
