@@ -126,6 +126,33 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
     }
 
     @Test
+    void eachEndingIsCountedOnceWithItsKindAndHowLongItTook() {
+        double before = finished("succeeded");
+        UUID jobId = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":1}", null).extract().path("id"));
+
+        KafkaTestSupport.report(kafka, JobEvent.succeeded(jobId, JobKind.GENERATION, List.of(UUID.randomUUID()), "w",
+                Instant.now()));
+        KafkaTestSupport.report(kafka, JobEvent.succeeded(jobId, JobKind.GENERATION, List.of(UUID.randomUUID()), "w",
+                Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                TestAccounts.asAdmin().get("/api/v1/jobs/" + jobId).then().body("state", equalTo("SUCCEEDED")));
+        assertThat(finished("succeeded")).as("the ending, applied by two consumers, counted once")
+                .isEqualTo(before + 1);
+        assertThat(metrics()).contains("pinxit_jobs_duration_seconds_count{kind=\"generation\",state=\"succeeded\"}");
+    }
+
+    private static double finished(String state) {
+        String line = "pinxit_jobs_finished_total{kind=\"generation\",state=\"" + state + "\"} ";
+        return metrics().lines().filter(metric -> metric.startsWith(line))
+                .mapToDouble(metric -> Double.parseDouble(metric.substring(line.length()))).sum();
+    }
+
+    private static String metrics() {
+        return io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    @Test
     void reproducingAnArtworkReRunsTheJobThatMadeItWithItsRecordedParameters() throws Exception {
         UUID original = UUID.fromString(submit("{\"model\":\"emoji-dcgan\",\"count\":3,\"seed\":99}", null)
                 .extract().path("id"));

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -74,6 +76,13 @@ final class RunningSuite implements AutoCloseable {
 
     String gallery() {
         return gallery;
+    }
+
+    /** Where each service of the suite answers, by name. */
+    Map<String, String> services() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        Suite.SERVICE_PORTS.keySet().forEach(service -> urls.put(service, suite.url(service).toString()));
+        return urls;
     }
 
     RequestSpecification asAdmin() {

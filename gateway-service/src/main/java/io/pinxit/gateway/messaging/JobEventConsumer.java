@@ -2,8 +2,7 @@ package io.pinxit.gateway.messaging;
 
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.delivery.Retrying;
-import io.pinxit.gateway.config.GatewayConfig;
-import io.pinxit.gateway.service.JobStore;
+import io.pinxit.gateway.service.WorkerEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,20 +15,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class JobEventConsumer {
 
-    private final JobStore jobs;
+    private final WorkerEvents events;
     private final Retrying retrying;
-    private final GatewayConfig config;
 
-    JobEventConsumer(JobStore jobs, Retrying retrying, GatewayConfig config) {
-        this.jobs = jobs;
+    JobEventConsumer(WorkerEvents events, Retrying retrying) {
+        this.events = events;
         this.retrying = retrying;
-        this.config = config;
     }
 
     @Incoming("job-events")
     @Blocking
     public void onEvent(JobEvent event) {
-        retrying.call("Applying " + event.state() + " to job " + event.jobId(),
-                () -> jobs.apply(event, config.leases().duration()));
+        retrying.call("Applying " + event.state() + " to job " + event.jobId(), () -> events.apply(event));
     }
 }

@@ -2,9 +2,9 @@ package io.pinxit.gateway.messaging;
 
 import io.pinxit.contracts.JobCancellation;
 import io.pinxit.contracts.JobEvent;
-import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.service.JobStore;
 import io.pinxit.gateway.service.JobUpdates;
+import io.pinxit.gateway.service.WorkerEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -24,13 +24,13 @@ public class JobUpdateFeed {
     private static final Logger LOG = Logger.getLogger(JobUpdateFeed.class);
 
     private final JobStore jobs;
+    private final WorkerEvents events;
     private final JobUpdates updates;
-    private final GatewayConfig config;
 
-    JobUpdateFeed(JobStore jobs, JobUpdates updates, GatewayConfig config) {
+    JobUpdateFeed(JobStore jobs, WorkerEvents events, JobUpdates updates) {
         this.jobs = jobs;
+        this.events = events;
         this.updates = updates;
-        this.config = config;
     }
 
     @Incoming("job-updates")
@@ -40,7 +40,7 @@ public class JobUpdateFeed {
             return;
         }
         try {
-            jobs.apply(event, config.leases().duration()).or(() -> jobs.find(event.jobId()))
+            events.apply(event).or(() -> jobs.find(event.jobId()))
                     .ifPresent(updates::publish);
         } catch (RuntimeException e) {
             missed(event.jobId(), e);

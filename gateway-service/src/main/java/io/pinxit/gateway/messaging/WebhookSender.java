@@ -33,6 +33,9 @@ public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final int BATCH = 20;
+    private static final String DELIVERIES = "pinxit.webhook.deliveries";
+    /** Each attempt's outcome; every series exists from the start, at zero. */
+    private static final List<String> OUTCOMES = List.of("delivered", "failed", "given_up");
 
     private final WebhookDeliveries deliveries;
     private final JobViews views;
@@ -54,6 +57,7 @@ public class WebhookSender {
         this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        OUTCOMES.forEach(outcome -> metrics.counter(DELIVERIES, "outcome", outcome));
     }
 
     @Scheduled(every = "{pinxit.gateway.webhooks.send-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -106,7 +110,7 @@ public class WebhookSender {
 
     private CompletableFuture<Void> done(String outcome, Runnable record) {
         record.run();
-        metrics.counter("pinxit.webhook.deliveries", "outcome", outcome).increment();
+        metrics.counter(DELIVERIES, "outcome", outcome).increment();
         return CompletableFuture.completedFuture(null);
     }
 

@@ -19,11 +19,13 @@ public class JobCancellations {
 
     private final JobStore jobs;
     private final CommandOutbox outbox;
+    private final JobOutcomes outcomes;
     private final Clock clock;
 
-    JobCancellations(JobStore jobs, CommandOutbox outbox, Clock clock) {
+    JobCancellations(JobStore jobs, CommandOutbox outbox, JobOutcomes outcomes, Clock clock) {
         this.jobs = jobs;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -33,6 +35,7 @@ public class JobCancellations {
         Instant now = clock.instant();
         return jobs.cancel(job.id(), now).map(cancelled -> {
             outbox.cancel(job.id(), now);
+            outcomes.ended(cancelled);
             return cancelled;
         }).orElseGet(() -> alreadyEnded(job));
     }

@@ -34,17 +34,19 @@ public class LeaseReaper {
     private final AgroalDataSource dataSource;
     private final JobStore jobs;
     private final JobUpdates updates;
+    private final JobOutcomes outcomes;
     private final Event<CommandQueued> queued;
     private final GatewayConfig config;
     private final Clock clock;
     private final AtomicLong overdue = new AtomicLong();
     private volatile long lastReapNanos = System.nanoTime();
 
-    LeaseReaper(AgroalDataSource dataSource, JobStore jobs, JobUpdates updates, Event<CommandQueued> queued,
-                GatewayConfig config, Clock clock, MeterRegistry metrics) {
+    LeaseReaper(AgroalDataSource dataSource, JobStore jobs, JobUpdates updates, JobOutcomes outcomes,
+                Event<CommandQueued> queued, GatewayConfig config, Clock clock, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.updates = updates;
+        this.outcomes = outcomes;
         this.queued = queued;
         this.config = config;
         this.clock = clock;
@@ -60,7 +62,12 @@ public class LeaseReaper {
                 renewRunningLeases();
             }
             List<UUID> changed = reapExpiredLeases(clock.instant());
-            changed.forEach(id -> jobs.find(id).ifPresent(updates::publish));
+            changed.forEach(id -> jobs.find(id).ifPresent(job -> {
+                updates.publish(job);
+                if (job.state().isTerminal()) {
+                    outcomes.ended(job);
+                }
+            }));
             overdue.set(markOverdue());
             lastReapNanos = started;
         } catch (RuntimeException e) {
