@@ -139,6 +139,23 @@ class WebhookDeliveryTest extends WorkerStandInTest {
     }
 
     @Test
+    void aDeliveryOwedToAReplacedWebhookGoesToTheNewOneSignedWithItsSecret() {
+        String key = TestAccounts.newUserKey();
+        register(key, "/moved").then().statusCode(200);
+        UUID jobId = submit(key);
+        TestAccounts.as(key).delete("/api/v1/jobs/" + jobId).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> TestAccounts.as(key)
+                .get("/api/v1/jobs/" + jobId + "/webhook-deliveries").then().body("[0].lastStatus", equalTo(302)));
+
+        String secret = register(key, "/hook").then().statusCode(200).extract().path("secret");
+
+        await().atMost(PATIENCE).until(() -> received.size() == 1);
+        Map<String, String> call = received.get(0);
+        assertThat(call.get("signature")).isEqualTo(WebhookSignature.sign(secret, call.get("id"),
+                Long.parseLong(call.get("timestamp")), call.get("body")));
+    }
+
+    @Test
     void aUrlThatIsNotOneIsRefusedAndAReadOnlyKeyCannotRegister() {
         String key = TestAccounts.newUserKey();
         TestAccounts.as(key).contentType(ContentType.JSON).body("{\"url\":\"ftp://example.org/hook\"}")

@@ -7,6 +7,7 @@ import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.rest.JobViews;
 import io.pinxit.gateway.service.WebhookDeliveries;
 import io.pinxit.gateway.service.WebhookDeliveries.Due;
+import io.pinxit.gateway.service.WebhookDeliveries.Receiver;
 import io.pinxit.gateway.service.WebhookSignature;
 import io.pinxit.gateway.service.WebhookTargets;
 import io.quarkus.scheduler.Scheduled;
@@ -23,10 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
- * Calls accounts' webhooks with their jobs' changes of state: {@code {type, timestamp, data}} with the job as it was,
- * signed (Standard Webhooks), POSTed with a short timeout, redirects not followed and the answer's body not read, so a
- * slow, failing, redirecting or huge receiver costs the gateway one bounded call; workers never wait on it. A 2xx
- * answer delivers; anything else is retried with backoff until pinxit.gateway.webhooks.give-up-after.
+ * Calls accounts' webhooks, as they are registered now, with their jobs' changes of state: {@code {type, timestamp,
+ * data}} with the job as it was, signed (Standard Webhooks), POSTed with a short timeout, redirects not followed and
+ * the answer's body not read, so a slow, failing, redirecting or huge receiver costs the gateway one bounded call;
+ * workers never wait on it. A 2xx answer delivers; anything else is retried with backoff until
+ * pinxit.gateway.webhooks.give-up-after.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -72,21 +74,22 @@ public class WebhookSender {
 
     private CompletableFuture<Void> send(Due delivery) {
         Instant now = clock.instant();
-        if (delivery.secret().isEmpty()) {
+        if (delivery.receiver().isEmpty()) {
             return done("given_up", () -> deliveries.givenUp(delivery.id(), null,
                     "the account removed its webhook"));
         }
-        var refusal = targets.refusal(delivery.url());
+        Receiver receiver = delivery.receiver().get();
+        var refusal = targets.refusal(receiver.url());
         if (refusal.isPresent()) {
             return failed(delivery, null, "not called: the URL " + refusal.get(), now);
         }
         String body = body(delivery, now);
         long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(delivery.url()).timeout(config.timeout())
+        HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("webhook-id", delivery.id().toString())
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(delivery.secret().get(), delivery.id().toString(),
+                .header("webhook-signature", WebhookSignature.sign(receiver.secret(), delivery.id().toString(),
                         timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {

@@ -34,11 +34,15 @@ public class WebhookDeliveries {
     }
 
     /**
-     * One delivery to make: the job as it was when its state changed, and the secret to sign it with (absent once the
-     * account removed its webhook). {@code attempt} counts this one.
+     * One delivery to make: the job as it was when its state changed, and where to send it now (the account's webhook
+     * as it is, absent once the account removed it). {@code attempt} counts this one.
      */
-    public record Due(UUID id, URI url, String eventType, int attempt, Instant createdAt, Optional<String> secret,
+    public record Due(UUID id, String eventType, int attempt, Instant createdAt, Optional<Receiver> receiver,
                       Job job) {
+    }
+
+    /** An account's webhook: where deliveries go and the secret that signs them. */
+    public record Receiver(URI url, String secret) {
     }
 
     /** A delivery as the job's author sees it. */
@@ -63,8 +67,8 @@ public class WebhookDeliveries {
                                                        and e.delivered_at is null and e.given_up_at is null)
                                    order by next_attempt_at limit ? for update skip locked)
                     returning d.id, d.url, d.event_type, d.attempts, d.created_at, d.job, d.account_id)
-                select c.id as delivery_id, c.url as delivery_url, c.event_type as delivery_event,
-                       c.attempts as delivery_attempts, c.created_at as delivery_created_at, w.secret, j.*
+                select c.id as delivery_id, c.event_type as delivery_event, c.attempts as delivery_attempts,
+                       c.created_at as delivery_created_at, w.url as receiver_url, w.secret as receiver_secret, j.*
                 from claimed c
                 left join gateway.account_webhook w on w.account_id = c.account_id
                 cross join lateral jsonb_populate_record(null::gateway.job, c.job) j""";
@@ -76,10 +80,12 @@ public class WebhookDeliveries {
             statement.setInt(3, limit);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    due.add(new Due(row.getObject("delivery_id", UUID.class),
-                            URI.create(row.getString("delivery_url")), row.getString("delivery_event"),
+                    String url = row.getString("receiver_url");
+                    Optional<Receiver> receiver = url == null ? Optional.empty()
+                            : Optional.of(new Receiver(URI.create(url), row.getString("receiver_secret")));
+                    due.add(new Due(row.getObject("delivery_id", UUID.class), row.getString("delivery_event"),
                             row.getInt("delivery_attempts"), row.getTimestamp("delivery_created_at").toInstant(),
-                            Optional.ofNullable(row.getString("secret")), jobs.job(row)));
+                            receiver, jobs.job(row)));
                 }
             }
         } catch (SQLException e) {
