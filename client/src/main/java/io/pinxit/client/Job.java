@@ -2,7 +2,6 @@ package io.pinxit.client;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,7 +9,7 @@ import java.util.UUID;
  * A job as the gateway shows it (operation {@code getJob}); only what a client acts on. {@code progress} is the latest
  * its worker reported, {@code failure} why it failed, {@code reproduction} (on a reproduction) how close it came.
  */
-public record Job(UUID id, String kind, String state, Map<String, Object> request, List<UUID> artworkIds,
+public record Job(UUID id, String kind, String state, List<UUID> artworkIds,
                   Progress progress, Failure failure, Reproduction reproduction, Instant createdAt) {
 
     private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");

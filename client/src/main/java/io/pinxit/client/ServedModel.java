@@ -1,7 +1,5 @@
 package io.pinxit.client;
 
-import java.util.Map;
-
-/** A model running workers serve, with its model card. */
-public record ServedModel(String id, String version, String family, Map<String, Object> card) {
+/** A model running workers serve (its model card is in the API's JSON, {@code --json}). */
+public record ServedModel(String id, String version, String family) {
 }

@@ -2,6 +2,7 @@ package io.pinxit.client.cli;
 
 import io.pinxit.client.Answer;
 import io.pinxit.client.Job;
+import io.pinxit.client.PinxitClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,8 +27,17 @@ final class SubmitCommand {
     @ParentCommand
     PinxitCli cli;
 
-    /** What every submission may say about its pictures, and whether to wait for them. */
-    static final class Options {
+    /**
+     * One kind of job to submit: what every submission may say about its pictures, and whether to wait for it. A
+     * subclass adds its own options to the request and names the kind's endpoint.
+     */
+    abstract static class Submission implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        SubmitCommand parent;
 
         @Option(names = "--title", paramLabel = "TEXT", description = "The pictures' title.")
         String title;
@@ -51,26 +60,28 @@ final class SubmitCommand {
                 description = "With --wait: save each progress preview there as a PNG.")
         Path previews;
 
-        Map<String, Object> request() {
+        /** Submits the request, which holds the options common to every kind, with this kind's own. */
+        abstract Answer<Job> submit(PinxitClient client, Map<String, Object> request);
+
+        /** Prints the accepted job, then follows it when asked to. */
+        @Override
+        public Integer call() {
             Map<String, Object> request = new LinkedHashMap<>();
             putIfSet(request, "title", title);
             putIfSet(request, "description", description);
             putIfSet(request, "licence", licence);
             putIfSet(request, "visibility", visibility);
-            return request;
-        }
-    }
-
-    /** Prints the accepted job, then follows it when asked to. */
-    static int submitted(PinxitCli cli, Answer<Job> accepted, Options options) {
-        if (options.await) {
-            if (!cli.json()) {
-                cli.err().println("Job " + accepted.value().id() + " accepted");
+            PinxitCli cli = parent.cli;
+            Answer<Job> accepted = submit(cli.client(), request);
+            if (await) {
+                if (!cli.json()) {
+                    cli.err().println("Job " + accepted.value().id() + " accepted");
+                }
+                return JobFollower.follow(cli, accepted.value().id(), Optional.ofNullable(previews));
             }
-            return JobFollower.follow(cli, accepted.value().id(), Optional.ofNullable(options.previews));
+            cli.print(accepted, JobLines::line);
+            return ExitCodes.OK;
         }
-        cli.print(accepted, JobLines::line);
-        return ExitCodes.OK;
     }
 
     /** The artwork id {@code given} names, or a usage error saying what else it could have been. */
@@ -91,13 +102,7 @@ final class SubmitCommand {
 
     @Command(name = "generation", mixinStandardHelpOptions = true,
             description = "Pictures from a model, reproducible from their seed.")
-    static final class Generation implements Callable<Integer> {
-
-        @ParentCommand
-        SubmitCommand submit;
-
-        @Mixin
-        Options options;
+    static final class Generation extends Submission {
 
         @Parameters(paramLabel = "MODEL", description = "A served model (see: pinxit models).")
         String model;
@@ -114,25 +119,18 @@ final class SubmitCommand {
         String label;
 
         @Override
-        public Integer call() {
-            Map<String, Object> request = options.request();
+        Answer<Job> submit(PinxitClient client, Map<String, Object> request) {
             request.put("model", model);
             request.put("count", count);
             putIfSet(request, "seed", seed);
             putIfSet(request, "label", label);
-            return submitted(submit.cli, submit.cli.client().submit("generations", request), options);
+            return client.submit("generations", request);
         }
     }
 
     @Command(name = "variations", mixinStandardHelpOptions = true,
             description = "Pictures near one a VAE made, straying from it by a strength.")
-    static final class Variations implements Callable<Integer> {
-
-        @ParentCommand
-        SubmitCommand submit;
-
-        @Mixin
-        Options options;
+    static final class Variations extends Submission {
 
         @Parameters(paramLabel = "ARTWORK", description = "The artwork to vary.")
         UUID artwork;
@@ -148,24 +146,17 @@ final class SubmitCommand {
         double strength;
 
         @Override
-        public Integer call() {
-            Map<String, Object> request = options.request();
+        Answer<Job> submit(PinxitClient client, Map<String, Object> request) {
             request.put("model", model);
             request.put("count", count);
             request.put("variationOf", artwork);
             request.put("strength", strength);
-            return submitted(submit.cli, submit.cli.client().submit("generations", request), options);
+            return client.submit("generations", request);
         }
     }
 
     @Command(name = "upscale", mixinStandardHelpOptions = true, description = "An artwork enlarged.")
-    static final class Upscale implements Callable<Integer> {
-
-        @ParentCommand
-        SubmitCommand submit;
-
-        @Mixin
-        Options options;
+    static final class Upscale extends Submission {
 
         @Parameters(paramLabel = "ARTWORK", description = "The artwork to enlarge.")
         UUID artwork;
@@ -174,26 +165,16 @@ final class SubmitCommand {
         int factor;
 
         @Override
-        public Integer call() {
-            Map<String, Object> request = options.request();
+        Answer<Job> submit(PinxitClient client, Map<String, Object> request) {
             request.put("artworkId", artwork);
             request.put("factor", factor);
-            return submitted(submit.cli, submit.cli.client().submit("upscales", request), options);
+            return client.submit("upscales", request);
         }
     }
 
     @Command(name = "interpolation", mixinStandardHelpOptions = true,
             description = "Frames walking a VAE's latent space from one end to another, and their animation.")
-    static final class Interpolation implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @ParentCommand
-        SubmitCommand submit;
-
-        @Mixin
-        Options options;
+    static final class Interpolation extends Submission {
 
         @Parameters(paramLabel = "MODEL", description = "A VAE.")
         String model;
@@ -212,13 +193,12 @@ final class SubmitCommand {
         Integer frames;
 
         @Override
-        public Integer call() {
-            Map<String, Object> request = options.request();
+        Answer<Job> submit(PinxitClient client, Map<String, Object> request) {
             request.put("model", model);
             request.put("from", end(from));
             request.put("to", end(to));
             putIfSet(request, "frames", frames);
-            return submitted(submit.cli, submit.cli.client().submit("interpolations", request), options);
+            return client.submit("interpolations", request);
         }
 
         private Map<String, Object> end(String given) {
@@ -235,16 +215,7 @@ final class SubmitCommand {
 
     @Command(name = "style-transfer", mixinStandardHelpOptions = true,
             description = "A content picture painted in the manner of a style picture.")
-    static final class StyleTransfer implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @ParentCommand
-        SubmitCommand submit;
-
-        @Mixin
-        Options options;
+    static final class StyleTransfer extends Submission {
 
         @Parameters(index = "0", paramLabel = "CONTENT", description = "A picture file, or an artwork id.")
         String content;
@@ -266,8 +237,7 @@ final class SubmitCommand {
         String method;
 
         @Override
-        public Integer call() {
-            Map<String, Object> request = options.request();
+        Answer<Job> submit(PinxitClient client, Map<String, Object> request) {
             putIfSet(request, "size", size);
             putIfSet(request, "strength", strength);
             putIfSet(request, "method", method);
@@ -284,11 +254,8 @@ final class SubmitCommand {
             } else if (styleFile.isEmpty()) {
                 request.put("style", Map.of("artworkId", artworkId(spec, style, "a readable picture file")));
             }
-            var client = submit.cli.client();
-            Answer<Job> accepted = contentFile.isEmpty() && styleFile.isEmpty()
-                    ? client.submit("style-transfers", request)
+            return contentFile.isEmpty() && styleFile.isEmpty() ? client.submit("style-transfers", request)
                     : client.submitStyleTransfer(request, contentFile, styleFile);
-            return submitted(submit.cli, accepted, options);
         }
 
         private static Optional<Path> file(String given) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pinxit.client.Job;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class JobLinesTest {
 
     @Test
     void aRunningJobWithProgressShowsABarOfIt() {
-        Job job = new Job(ID, "STYLE_TRANSFER", "RUNNING", Map.of(), List.of(), new Job.Progress(50, 200, null), null,
+        Job job = new Job(ID, "STYLE_TRANSFER", "RUNNING", List.of(), new Job.Progress(50, 200, null), null,
                 null, CREATED);
 
         assertThat(JobLines.progress(job)).isEqualTo("running   [#######-----------------------] 50/200");
@@ -25,10 +24,10 @@ class JobLinesTest {
     @Test
     void aFailedJobSaysWhyAndASucceededOneListsItsArtworks() {
         UUID artwork = UUID.randomUUID();
-        Job failed = new Job(ID, "GENERATION", "FAILED", Map.of(), List.of(), null,
+        Job failed = new Job(ID, "GENERATION", "FAILED", List.of(), null,
                 new Job.Failure("urn:pinxit:problem:unknown-model", "The model is not served", "No worker serves x"),
                 null, CREATED);
-        Job succeeded = new Job(ID, "GENERATION", "SUCCEEDED", Map.of(), List.of(artwork), null, null, null, CREATED);
+        Job succeeded = new Job(ID, "GENERATION", "SUCCEEDED", List.of(artwork), null, null, null, CREATED);
 
         assertThat(JobLines.detail(failed)).endsWith("failed: No worker serves x");
         assertThat(JobLines.detail(succeeded)).contains("succeeded", "1 artwork(s)").endsWith("artwork " + artwork);

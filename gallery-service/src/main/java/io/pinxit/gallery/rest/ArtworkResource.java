@@ -8,6 +8,7 @@ import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Visibility;
+import io.pinxit.gallery.security.CachingByViewer;
 import io.pinxit.gallery.security.Viewer;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -142,9 +144,7 @@ public class ArtworkResource {
     @Path("{id}/image")
     @Produces("image/png")
     public Response image(@RestPath UUID id, @Context Request request) {
-        Artwork artwork = find(id).artwork();
-        StoredImage image = artwork.image();
-        return immutable(request, artwork, image.key(), image.mediaType(), image.sha256());
+        return original(request, find(id).artwork());
     }
 
     @Operation(operationId = "getArtworkThumbnail", summary = "Get an artwork's thumbnail",
@@ -157,9 +157,14 @@ public class ArtworkResource {
         Artwork artwork = find(id).artwork();
         Thumbnail thumbnail = artwork.thumbnail();
         if (thumbnail == null) {
-            return image(id, request);
+            return original(request, artwork);
         }
         return immutable(request, artwork, thumbnail.key(), "image/png", thumbnail.key());
+    }
+
+    private Response original(Request request, Artwork artwork) {
+        StoredImage image = artwork.image();
+        return immutable(request, artwork, image.key(), image.mediaType(), image.sha256());
     }
 
     /**
@@ -179,7 +184,10 @@ public class ArtworkResource {
         boolean isPublic = artwork.authorship().visibility() == Visibility.PUBLIC;
         var response = (notModified != null ? notModified : Response.ok(bytes, mediaType).tag(entityTag))
                 .header("Cache-Control", isPublic ? "public, max-age=31536000, immutable" : "private, no-store");
-        return (isPublic ? response : response.header("Vary", "Authorization, Cookie")).build();
+        if (!isPublic) {
+            response.header(HttpHeaders.VARY, CachingByViewer.VARIES_WITH_CREDENTIALS);
+        }
+        return response.build();
     }
 
     private List<Lineage.Edge> shown(List<Lineage.Edge> edges, Function<Lineage.Edge, UUID> farEnd,

@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class CachingByViewer {
 
-    static final String VARIES_WITH_CREDENTIALS = HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.COOKIE;
+    /** What every answer that depends on the viewer varies with. */
+    public static final String VARIES_WITH_CREDENTIALS = HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.COOKIE;
 
     @ServerResponseFilter
     public void cacheByViewer(ContainerRequestContext request, ContainerResponseContext response) {

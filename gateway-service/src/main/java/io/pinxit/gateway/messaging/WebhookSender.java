@@ -75,13 +75,14 @@ public class WebhookSender {
     private CompletableFuture<Void> send(Due delivery) {
         Instant now = clock.instant();
         if (delivery.receiver().isEmpty()) {
-            return done("given_up", () -> deliveries.givenUp(delivery.id(), null,
-                    "the account removed its webhook"));
+            record("given_up", () -> deliveries.givenUp(delivery.id(), null, "the account removed its webhook"));
+            return CompletableFuture.completedFuture(null);
         }
         Receiver receiver = delivery.receiver().get();
         var refusal = targets.refusal(receiver.url());
         if (refusal.isPresent()) {
-            return failed(delivery, null, "not called: the URL " + refusal.get(), now);
+            failed(delivery, null, "not called: the URL " + refusal.get(), now);
+            return CompletableFuture.completedFuture(null);
         }
         String body = body(delivery, now);
         long timestamp = now.getEpochSecond();
@@ -97,7 +98,7 @@ public class WebhookSender {
                 failed(delivery, null, failure.getClass().getSimpleName()
                         + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), now);
             } else if (response.statusCode() / 100 == 2) {
-                done("delivered", () -> deliveries.delivered(delivery.id(), response.statusCode()));
+                record("delivered", () -> deliveries.delivered(delivery.id(), response.statusCode()));
             } else {
                 failed(delivery, response.statusCode(), "answered " + response.statusCode(), now);
             }
@@ -105,16 +106,17 @@ public class WebhookSender {
         });
     }
 
-    private CompletableFuture<Void> failed(Due delivery, Integer status, String error, Instant now) {
-        boolean tooLate = delivery.createdAt().plus(config.giveUpAfter()).isBefore(now);
-        return tooLate ? done("given_up", () -> deliveries.givenUp(delivery.id(), status, error))
-                : done("failed", () -> deliveries.failed(delivery.id(), status, error));
+    private void failed(Due delivery, Integer status, String error, Instant now) {
+        if (delivery.createdAt().plus(config.giveUpAfter()).isBefore(now)) {
+            record("given_up", () -> deliveries.givenUp(delivery.id(), status, error));
+        } else {
+            record("failed", () -> deliveries.failed(delivery.id(), status, error));
+        }
     }
 
-    private CompletableFuture<Void> done(String outcome, Runnable record) {
-        record.run();
+    private void record(String outcome, Runnable update) {
+        update.run();
         metrics.counter(DELIVERIES, "outcome", outcome).increment();
-        return CompletableFuture.completedFuture(null);
     }
 
     private String body(Due delivery, Instant now) {
