@@ -68,11 +68,27 @@ class AutoscalingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scaledObjects")
-    void theScalerAsksTheBrokersTheServicesUse(Manifest scaledObject) {
-        String bootstrap = DeployTree.configMaps().get("pinxit-connections").path("KAFKA_BOOTSTRAP_SERVERS").asText();
+    void theScalerAsksTheBrokersTheServicesUseByTheirNameFromKedasNamespace(Manifest scaledObject) {
+        JsonNode connections = DeployTree.configMaps().get("pinxit-connections");
+        String[] bootstrap = connections.path("KAFKA_BOOTSTRAP_SERVERS").asText().split(":");
+        String namespace = scaledObject.body().path("metadata").path("namespace").asText();
 
         for (JsonNode trigger : kafkaTriggers(scaledObject)) {
-            assertThat(trigger.path("bootstrapServers").asText()).isEqualTo(bootstrap);
+            assertThat(trigger.path("bootstrapServers").asText())
+                    .isEqualTo(bootstrap[0] + "." + namespace + ".svc:" + bootstrap[1]);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scaledObjects")
+    void theScalerSignsInAsTheServicesDoWithATriggerAuthentication(Manifest scaledObject) {
+        String mechanism = DeployTree.configMaps().get("pinxit-connections").path("KAFKA_SASL_MECHANISM").asText();
+
+        for (JsonNode trigger : scaledObject.body().path("spec").path("triggers")) {
+            assertThat(trigger.path("metadata").path("sasl").asText().replaceAll("[^A-Za-z0-9]", ""))
+                    .isEqualToIgnoringCase(mechanism.replaceAll("[^A-Za-z0-9]", ""));
+            assertThat(DeployTree.find("TriggerAuthentication", trigger.path("authenticationRef").path("name").asText()))
+                    .as("TriggerAuthentication of %s", scaledObject).isPresent();
         }
     }
 

@@ -8,22 +8,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The manifests under deploy/kubernetes, read as plain YAML, and the repository files they must agree with. */
+/** The manifests under deploy/kubernetes, as files and as rendered, and the repository files they must agree with. */
 final class DeployTree {
 
     static final Path DEPLOY = Path.of(System.getProperty("pinxit.deploy.dir", ".")).toAbsolutePath().normalize();
     static final Path REPOSITORY = DEPLOY.getParent();
     static final Path KUBERNETES = DEPLOY.resolve("kubernetes");
     static final Path BASE = KUBERNETES.resolve("base");
-    static final Path GPU_OVERLAY = KUBERNETES.resolve("overlays/gpu");
-    static final Path SECRETS_EXAMPLE = BASE.resolve("config/secrets.example.env");
+    static final Path OVERLAYS = KUBERNETES.resolve("overlays");
+    static final Path DEV = OVERLAYS.resolve("dev");
+    static final Path PRODUCTION = OVERLAYS.resolve("production");
+    static final Path GPU_COMPONENT = KUBERNETES.resolve("components/gpu");
+    static final Path SECRETS = KUBERNETES.resolve("secrets");
     static final String KUSTOMIZATION = "kustomization.yaml";
 
     static final YAMLMapper YAML = new YAMLMapper();
@@ -65,24 +66,30 @@ final class DeployTree {
         return yamlFiles(KUBERNETES).stream().flatMap(f -> read(f).stream()).toList();
     }
 
-    /** The resources of the base: every document in base/ but its kustomization. */
+    /** Every overlay a user may apply: each folder under overlays/. */
+    static List<Path> overlays() {
+        try (Stream<Path> dirs = Files.list(OVERLAYS)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(KUSTOMIZATION))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The base as kustomize renders it: what every overlay starts from. */
     static List<Manifest> base() {
-        return yamlFiles(BASE).stream()
-                .filter(f -> !f.getFileName().toString().equals(KUSTOMIZATION))
-                .flatMap(f -> read(f).stream())
-                .toList();
+        return Rendering.of(BASE).manifests();
     }
 
     static List<Manifest> base(String kind) {
-        return base().stream().filter(m -> m.is(kind)).toList();
+        return Rendering.of(BASE).all(kind);
     }
 
     static Manifest base(String kind, String name) {
-        return find(kind, name).orElseThrow(() -> new NoSuchElementException("no " + kind + "/" + name + " in base"));
+        return Rendering.of(BASE).get(kind, name);
     }
 
     static Optional<Manifest> find(String kind, String name) {
-        return base(kind).stream().filter(m -> m.name().equals(name)).findFirst();
+        return Rendering.of(BASE).find(kind, name);
     }
 
     static JsonNode kustomization(Path dir) {
@@ -91,9 +98,7 @@ final class DeployTree {
 
     /** The ConfigMap data every Deployment draws its connection settings from, by ConfigMap name. */
     static Map<String, JsonNode> configMaps() {
-        var maps = new LinkedHashMap<String, JsonNode>();
-        base("ConfigMap").forEach(m -> maps.put(m.name(), m.body().path("data")));
-        return maps;
+        return Rendering.of(BASE).configMaps();
     }
 
     static String read(Path file, String what) {

@@ -161,6 +161,17 @@ class DeploymentsTest {
                 .isEqualTo("pinxit/" + service + ":" + version);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.pinxit.deploy.IngressTest#publicServices")
+    void aHorizontalPodAutoscalerKeepsAtLeastTwoReplicasOfEveryPublicService(String service) {
+        assertThat(DeployTree.base("Deployment", service).body().path("spec").has("replicas"))
+                .as("%s sets spec.replicas, which every apply would reset under its autoscaler", service).isFalse();
+        assertThat(DeployTree.base("HorizontalPodAutoscaler")).filteredOn(hpa ->
+                        hpa.body().path("spec").path("scaleTargetRef").path("name").asText().equals(service))
+                .singleElement().satisfies(hpa ->
+                        assertThat(hpa.body().path("spec").path("minReplicas").asInt(1)).isGreaterThanOrEqualTo(2));
+    }
+
     private static void assertProbe(JsonNode container, String probe, String path) {
         JsonNode httpGet = container.path(probe).path("httpGet");
         assertThat(httpGet.path("path").asText()).as("%s path", probe).isEqualTo(path);

@@ -3,6 +3,7 @@ package io.pinxit.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,24 @@ class KafkaTopicsTest {
         String bootstrap = DeployTree.configMaps().get("pinxit-connections").path("KAFKA_BOOTSTRAP_SERVERS").asText();
 
         assertThat(cluster).isNotBlank();
-        assertThat(bootstrap).startsWith(cluster + "-kafka-bootstrap.");
+        assertThat(DeployTree.find("Kafka", cluster)).as("Kafka cluster %s", cluster).isPresent();
+        assertThat(bootstrap).startsWith(cluster + "-kafka-bootstrap:");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.pinxit.deploy.SecretsTest#overlays")
+    void everyTopicHasNoMoreReplicasThanTheClusterHasBrokers(Path overlay) {
+        var rendering = Rendering.of(overlay);
+        int brokers = rendering.all("KafkaNodePool").stream()
+                .filter(pool -> pool.body().path("spec").path("roles").toString().contains("broker"))
+                .mapToInt(pool -> pool.body().path("spec").path("replicas").asInt())
+                .sum();
+
+        for (Manifest topic : rendering.all("KafkaTopic")) {
+            JsonNode spec = topic.body().path("spec");
+            assertThat(spec.path("replicas").asInt()).as("%s in %s", topic, overlay).isBetween(1, brokers);
+            assertThat(spec.path("config").path("min.insync.replicas").asInt(1))
+                    .as("%s: min.insync.replicas in %s", topic, overlay).isLessThanOrEqualTo(spec.path("replicas").asInt());
+        }
     }
 }

@@ -19,7 +19,7 @@ class ManifestFilesTest {
             for (Manifest manifest : documents) {
                 assertThat(manifest.apiVersion()).as("apiVersion of a document in %s", file).isNotBlank();
                 assertThat(manifest.kind()).as("kind of a document in %s", file).isNotBlank();
-                if (!manifest.is("Kustomization")) {
+                if (!manifest.is("Kustomization") && !manifest.is("Component")) {
                     assertThat(manifest.name()).as("metadata.name of a %s in %s", manifest.kind(), file).isNotBlank();
                 }
             }

@@ -60,8 +60,12 @@ record ServiceConfig(String service, Properties properties) {
         return properties.stringPropertyNames();
     }
 
+    /** The environment form of every key, in whichever profile the file sets it: the service reads them all. */
     Set<String> environmentNames() {
-        return keys().stream().map(ServiceConfig::environmentName).collect(Collectors.toCollection(TreeSet::new));
+        return keys().stream()
+                .map(key -> key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key)
+                .map(ServiceConfig::environmentName)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     int httpPort() {

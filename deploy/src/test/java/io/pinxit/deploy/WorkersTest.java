@@ -7,8 +7,8 @@ import static io.pinxit.deploy.Workloads.literalEnv;
 import static io.pinxit.deploy.Workloads.podSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Workers: the services that consume commands and name themselves in job events (they declare pinxit.worker.id). */
 class WorkersTest {
 
-    /** The least a worker gets to finish its job after SIGTERM when its consumer sets no longer limit. */
-    static final int MINIMUM_GRACE_SECONDS = 60;
     /**
-     * Jobs allowed longer than this (style trainings: hours) are not waited for when a pod stops; another worker starts
-     * them over. A day-long grace period would hold up every node drain.
+     * The least a worker waits on SIGTERM for the job in hand: jobs other than trainings finish within minutes on a
+     * CPU. Trainings (hours) are not waited for, or every node drain would wait hours; another worker starts them over.
      */
-    static final int LONGEST_AWAITED_JOB_SECONDS = 3600;
+    static final int LEAST_DRAIN_SECONDS = 600;
+    /** After the drain: closing the models and the consumers, committing what finished. */
+    static final int DRAIN_TO_EXIT_SECONDS = 30;
 
     static List<String> workers() {
         return ServiceConfig.services().stream().filter(s -> ServiceConfig.of(s).isWorker()).toList();
@@ -78,16 +78,15 @@ class WorkersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("workers")
     void theGracePeriodLetsTheJobInHandFinish(String worker) {
-        var config = ServiceConfig.of(worker);
-        int jobSeconds = config.incomingChannels().stream()
-                .map(c -> config.get("mp.messaging.incoming." + c + ".throttled.unprocessed-record-max-age.ms"))
-                .flatMap(Optional::stream)
-                .mapToInt(ms -> Integer.parseInt(ms) / 1000)
-                .filter(seconds -> seconds <= LONGEST_AWAITED_JOB_SECONDS)
-                .max()
-                .orElse(MINIMUM_GRACE_SECONDS);
+        var deployment = DeployTree.base("Deployment", worker);
+        int drainSeconds = literalEnv(container(deployment), "PINXIT_JOB_EXECUTION_SHUTDOWN_GRACE")
+                .map(grace -> (int) Duration.parse("PT" + grace).toSeconds())
+                .orElseThrow(() -> new AssertionError(worker + " sets no PINXIT_JOB_EXECUTION_SHUTDOWN_GRACE"));
 
-        assertThat(podSpec(DeployTree.base("Deployment", worker)).path("terminationGracePeriodSeconds").asInt(30))
-                .isGreaterThanOrEqualTo(Math.max(jobSeconds, MINIMUM_GRACE_SECONDS));
+        assertThat(drainSeconds).as("%s waits for the job in hand on SIGTERM", worker)
+                .isGreaterThanOrEqualTo(LEAST_DRAIN_SECONDS);
+        assertThat(podSpec(deployment).path("terminationGracePeriodSeconds").asInt(30))
+                .as("%s is killed only after its drain and the offset commit that follows", worker)
+                .isGreaterThanOrEqualTo(drainSeconds + DRAIN_TO_EXIT_SECONDS);
     }
 }

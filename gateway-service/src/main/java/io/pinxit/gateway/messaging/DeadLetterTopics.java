@@ -2,11 +2,13 @@ package io.pinxit.gateway.messaging;
 
 import io.pinxit.contracts.Topics;
 import io.pinxit.gateway.service.DeadLetter;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the suite's dead-letter topics from the start, without a consumer group (nothing is committed, every
@@ -34,10 +35,11 @@ public class DeadLetterTopics {
             Topics.JOB_EVENTS_DEAD_LETTER);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
 
-    DeadLetterTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code kafka}: the suite's Kafka client settings (kafka.*), so that the reader signs in like every channel. */
+    DeadLetterTopics(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
     }
 
     /** The dead letters of {@code topic}, oldest first, at most {@code limit}. */
@@ -83,9 +85,15 @@ public class DeadLetterTopics {
 
     /** A reader in no group, that commits nothing and never creates a topic by asking for it. */
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        var settings = new HashMap<String, Object>();
+        kafka.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static boolean readToEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
