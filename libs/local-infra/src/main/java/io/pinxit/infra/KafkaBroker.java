@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
@@ -38,19 +42,23 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final int SCRAM_ITERATIONS = 4096;
 
     private volatile KafkaRaftServer server;
     private final Properties config;
     private final Path directory;
     private final boolean persistent;
     private final int port;
+    private final int scramPort;
 
-    private KafkaBroker(KafkaRaftServer server, Properties config, Path directory, boolean persistent, int port) {
+    private KafkaBroker(KafkaRaftServer server, Properties config, Path directory, boolean persistent, int port,
+                        int scramPort) {
         this.server = server;
         this.config = config;
         this.directory = directory;
         this.persistent = persistent;
         this.port = port;
+        this.scramPort = scramPort;
     }
 
     /**
@@ -59,6 +67,20 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(Path directory, int requestedPort, int requestedControllerPort,
                                     boolean persistent) {
+        return start(directory, requestedPort, requestedControllerPort, persistent, false);
+    }
+
+    /**
+     * An ephemeral broker that also listens, on a port of its own, for clients that sign in with SCRAM-SHA-512 as
+     * the Kafka of a cluster deployment makes them (deploy/kubernetes); {@link #addScramUser} adds users. It
+     * authorises nothing: every signed-in user may do everything.
+     */
+    public static KafkaBroker startWithScramListener(Path directory) {
+        return start(directory, 0, 0, false, true);
+    }
+
+    private static KafkaBroker start(Path directory, int requestedPort, int requestedControllerPort,
+                                     boolean persistent, boolean scram) {
         long startedAt = System.nanoTime();
         keepKafkaFromEndingTheJvm();
         if (!persistent) {
@@ -66,11 +88,12 @@ public final class KafkaBroker implements AutoCloseable {
         }
         int port = LoopbackPorts.orFree(requestedPort);
         int controllerPort = LoopbackPorts.orFree(requestedControllerPort);
-        Properties config = brokerConfig(directory.resolve("data"), port, controllerPort);
+        int scramPort = scram ? LoopbackPorts.orFree(0) : 0;
+        Properties config = brokerConfig(directory.resolve("data"), port, controllerPort, scramPort);
         formatStorageIfNew(directory, config);
 
         var server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
-        var broker = new KafkaBroker(server, config, directory, persistent, port);
+        var broker = new KafkaBroker(server, config, directory, persistent, port, scramPort);
         try {
             server.startup();
             broker.awaitClientsAnswered();
@@ -84,6 +107,28 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Where clients that sign in with SCRAM-SHA-512 connect ({@link #startWithScramListener}). */
+    public String scramBootstrapServers() {
+        if (scramPort == 0) {
+            throw new IllegalStateException("This broker has no SCRAM listener");
+        }
+        return "127.0.0.1:" + scramPort;
+    }
+
+    /** Lets {@code user} sign in on the SCRAM listener with {@code password}. */
+    public void addScramUser(String user, String password) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password)))
+                    .all().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new InfrastructureException("Could not add the SCRAM user " + user, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("Interrupted while adding the SCRAM user " + user, e);
+        }
     }
 
     /** Stops the broker and keeps its data, as a broker that goes down would; for fault-injection tests. */
@@ -153,7 +198,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerConfig(Path logDirectory, int port, int controllerPort) {
+    private static Properties brokerConfig(Path logDirectory, int port, int controllerPort, int scramPort) {
         var config = new Properties();
         config.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
@@ -177,6 +222,17 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0")));
+        if (scramPort != 0) {
+            config.putAll(Map.of(
+                    "listeners", config.getProperty("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + scramPort,
+                    "advertised.listeners", config.getProperty("advertised.listeners")
+                            + ",SASL_PLAINTEXT://127.0.0.1:" + scramPort,
+                    "listener.security.protocol.map", config.getProperty("listener.security.protocol.map")
+                            + ",SASL_PLAINTEXT:SASL_PLAINTEXT",
+                    "sasl.enabled.mechanisms", "SCRAM-SHA-512",
+                    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;"));
+        }
         return config;
     }
 

@@ -50,9 +50,10 @@ public final class LocalCertificateAuthority {
     /** The CA certificate: what a verifier adds to its trust anchors to trust this installation's pictures. */
     public static final String CA_CERTIFICATE_FILE = "ca.pem";
     static final String CA_KEY = "ca-key.pem";
-    static final String SIGNER_KEY = "signer-key.pem";
+    /** The signing key: what pinxit.signing.key-file names when these files are a worker's credentials. */
+    public static final String SIGNER_KEY = "signer-key.pem";
     /** The signing certificate followed by the CA certificate, as {@link SigningCredentials#fromPem} reads it. */
-    static final String SIGNER_CHAIN = "signer-chain.pem";
+    public static final String SIGNER_CHAIN = "signer-chain.pem";
 
     private static final Duration CA_VALIDITY = Duration.ofDays(10 * 365);
     private static final Duration SIGNER_VALIDITY = Duration.ofDays(2 * 365);
