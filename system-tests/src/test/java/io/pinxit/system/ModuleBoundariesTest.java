@@ -30,9 +30,12 @@ class ModuleBoundariesTest {
     private static final List<String> LIBRARY_PACKAGES = List.of("io.pinxit.contracts..", "io.pinxit.problem..",
             "io.pinxit.storage..", "io.pinxit.catalog..", "io.pinxit.inference..", "io.pinxit.registry..",
             "io.pinxit.infra..", "io.pinxit.jobevents..", "io.pinxit.recording..", "io.pinxit.delivery..");
-    /** Modules that test the packaged suite: they name the services only to have them built first. */
+    /**
+     * Modules that test the packaged suite (deploy builds its images and boots them): they name the services only to
+     * have them built first.
+     */
     private static final List<Path> SUITE_TESTS = List.of(ROOT.resolve("system-tests"),
-            ROOT.resolve("reliability-tests"));
+            ROOT.resolve("reliability-tests"), ROOT.resolve("deploy"));
 
     private static JavaClasses classes;
 
