@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
@@ -19,6 +20,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,7 +67,7 @@ class IdentityTest {
                 .post("/api/v1/jobs/generations").then()
                 .statusCode(401)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("The API key is unknown or revoked"));
+                .body("detail", equalTo("The API key is unknown, revoked or expired"));
     }
 
     @Test
@@ -94,6 +96,12 @@ class IdentityTest {
         String rotated = KeySecrets.newSecret();
         accounts.ensureAdminKey("admin", rotated);
         TestAccounts.as(rotated).get("/api/v1/accounts/me").then().statusCode(200).body("role", equalTo("ADMIN"));
+    }
+
+    /** Issues a key with the given one; returns its secret. */
+    private static String issue(String key, String request) {
+        return TestAccounts.as(key).contentType(ContentType.JSON).body(request)
+                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
     }
 
     private UUID keyIdOf(String secret) throws SQLException {
@@ -131,10 +139,7 @@ class IdentityTest {
 
     @Test
     void aKeyWithoutTheSubmitScopeCannotSubmitJobs() {
-        String userKey = TestAccounts.newUserKey();
-        String readOnly = TestAccounts.as(userKey).contentType(ContentType.JSON)
-                .body("{\"name\":\"dashboard\",\"scopes\":[\"jobs:read\"]}")
-                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+        String readOnly = issue(TestAccounts.newUserKey(), "{\"name\":\"dashboard\",\"scopes\":[\"jobs:read\"]}");
 
         TestAccounts.as(readOnly).contentType(ContentType.JSON).body(JOB).post("/api/v1/jobs/generations").then()
                 .statusCode(403)
@@ -142,32 +147,86 @@ class IdentityTest {
     }
 
     @Test
-    void aKeyCanOnlyPassOnTheScopesItHolds() {
-        String readOnly = TestAccounts.as(TestAccounts.newUserKey()).contentType(ContentType.JSON)
-                .body("{\"name\":\"dashboard\",\"scopes\":[\"jobs:read\"]}")
-                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+    void onlyAKeyThatManagesKeysIssuesListsOrRevokesThem() throws SQLException {
+        String userKey = TestAccounts.newUserKey();
+        String readOnly = issue(userKey, "{\"name\":\"dashboard\",\"scopes\":[\"jobs:read\"]}");
+        UUID readOnlyId = keyIdOf(readOnly);
 
-        TestAccounts.as(readOnly).contentType(ContentType.JSON)
+        TestAccounts.as(readOnly).contentType(ContentType.JSON).body("{\"name\":\"another\"}")
+                .post("/api/v1/keys").then().statusCode(403).contentType("application/problem+json");
+        TestAccounts.as(readOnly).get("/api/v1/keys").then().statusCode(403);
+        TestAccounts.as(readOnly).delete("/api/v1/keys/" + readOnlyId).then().statusCode(403);
+        TestAccounts.as(userKey).get("/api/v1/keys").then().statusCode(200)
+                .body("find { it.name == 'first key' }.scopes", hasItem("keys:manage"));
+    }
+
+    @Test
+    void aKeyCanOnlyPassOnTheScopesItHolds() {
+        String reader = issue(TestAccounts.newUserKey(),
+                "{\"name\":\"dashboard\",\"scopes\":[\"jobs:read\",\"keys:manage\"]}");
+
+        TestAccounts.as(reader).contentType(ContentType.JSON)
                 .body("{\"name\":\"escalation\",\"scopes\":[\"jobs:read\",\"jobs:submit\"]}")
                 .post("/api/v1/keys").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pinxit:problem:scope-not-allowed"))
                 .body("errors[0].message", containsString("jobs:submit"));
-        TestAccounts.as(readOnly).contentType(ContentType.JSON).body("{\"name\":\"another dashboard\"}")
+        TestAccounts.as(reader).contentType(ContentType.JSON).body("{\"name\":\"another dashboard\"}")
                 .post("/api/v1/keys").then().statusCode(201)
-                .body("scopes", equalTo(List.of("jobs:read")));
+                .body("scopes", equalTo(List.of("jobs:read", "keys:manage")));
     }
 
     @Test
     void anAdminsReadOnlyKeyCannotMintAnAdminKey() {
-        String readOnlyAdmin = TestAccounts.asAdmin().contentType(ContentType.JSON)
-                .body("{\"name\":\"admin dashboard\",\"scopes\":[\"jobs:read\"]}")
-                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+        String readOnlyAdmin = issue(TestAccounts.ADMIN_KEY,
+                "{\"name\":\"admin dashboard\",\"scopes\":[\"jobs:read\",\"keys:manage\"]}");
 
         TestAccounts.as(readOnlyAdmin).contentType(ContentType.JSON)
                 .body("{\"name\":\"escalation\",\"scopes\":[\"accounts:admin\"]}")
                 .post("/api/v1/keys").then().statusCode(400)
                 .body("type", equalTo("urn:pinxit:problem:scope-not-allowed"));
+    }
+
+    @Test
+    void anAdministratorActsOnOtherAccountsWorkOnlyWithAKeyThatHoldsJobsAdmin() {
+        String id = TestAccounts.as(TestAccounts.newUserKey()).contentType(ContentType.JSON).body(JOB)
+                .post("/api/v1/jobs/generations").then().statusCode(202).extract().path("id");
+        String adminsReader = issue(TestAccounts.ADMIN_KEY,
+                "{\"name\":\"admin reader\",\"scopes\":[\"jobs:read\"]}");
+
+        TestAccounts.asAdmin().get("/api/v1/jobs/" + id).then().statusCode(200);
+        TestAccounts.as(adminsReader).get("/api/v1/jobs/" + id).then().statusCode(404);
+        TestAccounts.as(adminsReader).get("/api/v1/jobs?author=all").then().statusCode(403)
+                .body("errors[0].field", equalTo("author"));
+        TestAccounts.as(adminsReader).get("/api/v1/accounts/me").then().statusCode(200)
+                .body("role", equalTo("ADMIN"))
+                .body("scopes", equalTo(List.of("jobs:read")));
+    }
+
+    @Test
+    void aKeyStopsWorkingWhenItExpiresAndCannotOutliveTheKeyThatIssuedIt() {
+        String userKey = TestAccounts.newUserKey();
+        Instant soon = Instant.now().plusSeconds(3);
+        String shortLived = issue(userKey, "{\"name\":\"demo\",\"expiresAt\":\"" + soon + "\"}");
+
+        TestAccounts.as(shortLived).get("/api/v1/keys").then().statusCode(200)
+                .body("find { it.name == 'demo' }.expiresAt", notNullValue());
+        TestAccounts.as(shortLived).contentType(ContentType.JSON)
+                .body("{\"name\":\"forever\",\"expiresAt\":\"" + soon.plusSeconds(3600) + "\"}")
+                .post("/api/v1/keys").then().statusCode(400)
+                .body("errors[0].field", equalTo("expiresAt"));
+        String child = issue(shortLived, "{\"name\":\"inherits\"}");
+        TestAccounts.as(userKey).contentType(ContentType.JSON)
+                .body("{\"name\":\"born expired\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
+                .post("/api/v1/keys").then().statusCode(400)
+                .body("errors[0].field", equalTo("expiresAt"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            TestAccounts.as(shortLived).get("/api/v1/accounts/me").then().statusCode(401)
+                    .contentType("application/problem+json");
+            TestAccounts.as(child).get("/api/v1/accounts/me").then().statusCode(401);
+        });
+        TestAccounts.as(userKey).get("/api/v1/accounts/me").then().statusCode(200);
     }
 
     @Test

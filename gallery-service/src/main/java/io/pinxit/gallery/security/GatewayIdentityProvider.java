@@ -42,15 +42,16 @@ public class GatewayIdentityProvider implements IdentityProvider<TokenAuthentica
             try {
                 caller = owners.ownerOf(KeySecrets.hash(key), key);
             } catch (WebApplicationException e) {
-                throw new AuthenticationFailedException("The API key is unknown or revoked");
+                throw new AuthenticationFailedException("The API key is unknown, revoked or expired");
             } catch (ProcessingException e) {
                 throw new AuthenticationFailedException("The API key cannot be checked right now; try again later");
             }
-            return QuarkusSecurityIdentity.builder()
+            var identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(caller.name()))
                     .addRole(caller.role().toLowerCase(Locale.ROOT))
-                    .addAttribute(ACCOUNT_ID, caller.id())
-                    .build();
+                    .addAttribute(ACCOUNT_ID, caller.id());
+            caller.scopes().forEach(scope -> identity.addRole(Viewer.SCOPE_ROLE_PREFIX + scope));
+            return identity.build();
         });
     }
 }

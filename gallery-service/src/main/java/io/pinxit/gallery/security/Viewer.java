@@ -16,6 +16,9 @@ import java.util.UUID;
 @RequestScoped
 public class Viewer {
 
+    /** The key's scopes are roles with this prefix, as at the gateway. */
+    static final String SCOPE_ROLE_PREFIX = "scope:";
+
     private final SecurityIdentity identity;
 
     Viewer(SecurityIdentity identity) {
@@ -54,7 +57,9 @@ public class Viewer {
         return authorship.visibility() == Visibility.PUBLIC || isAuthorOrAdmin(authorship);
     }
 
+    /** An administrator acts on everyone's work only with a key that holds jobs:admin, as at the gateway. */
     private boolean isAuthorOrAdmin(Authorship authorship) {
-        return identity.hasRole("admin") || accountId().filter(id -> id.equals(authorship.authorId())).isPresent();
+        return identity.hasRole("admin") && identity.hasRole(SCOPE_ROLE_PREFIX + "jobs:admin")
+                || accountId().filter(id -> id.equals(authorship.authorId())).isPresent();
     }
 }

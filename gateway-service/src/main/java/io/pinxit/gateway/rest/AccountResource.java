@@ -3,6 +3,7 @@ package io.pinxit.gateway.rest;
 import io.pinxit.gateway.security.Accounts;
 import io.pinxit.gateway.security.Caller;
 import io.pinxit.gateway.security.Role;
+import io.pinxit.gateway.security.Scope;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,18 +44,19 @@ public class AccountResource {
     public record AccountView(UUID id, String name, Role role, KeyResource.IssuedKeyView firstKey) {
     }
 
-    /** Who the caller is; other services ask this to learn whose key they were given. */
-    public record CallerView(UUID id, String name, Role role) {
+    /** Who the caller is, and what the key may do; other services ask this to learn whose key they were given. */
+    public record CallerView(UUID id, String name, Role role, List<String> scopes) {
     }
 
     @Operation(operationId = "getCaller", summary = "Who the caller is",
-            description = "The account behind the key of this request: its id, name and role. Other services ask "
-                + "this to learn whose key they were given.")
+            description = "The account behind the key of this request: its id, name and role, and the key's "
+                + "scopes. Other services ask this to learn whose key they were given and what it may do.")
     @GET
     @Path("me")
     @Authenticated
     public CallerView me() {
-        return new CallerView(caller.accountId(), caller.name(), caller.isAdmin() ? Role.ADMIN : Role.USER);
+        return new CallerView(caller.accountId(), caller.name(), caller.role(),
+                caller.scopes().stream().map(Scope::value).sorted().toList());
     }
 
     @Operation(operationId = "createAccount", summary = "Create an account",

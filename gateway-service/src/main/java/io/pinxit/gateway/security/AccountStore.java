@@ -40,8 +40,8 @@ public class AccountStore {
     }
 
     public void insert(ApiKey key, String secretSha256) {
-        update("insert into gateway.api_key (id, account_id, name, secret_sha256, scopes, created_at) "
-                + "values (?, ?, ?, ?, ?, ?)", statement -> {
+        update("insert into gateway.api_key (id, account_id, name, secret_sha256, scopes, created_at, expires_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setObject(1, key.id());
             statement.setObject(2, key.accountId());
             statement.setString(3, key.name());
@@ -49,6 +49,7 @@ public class AccountStore {
             statement.setArray(5, statement.getConnection().createArrayOf("text",
                     key.scopes().stream().map(Scope::value).sorted().toArray()));
             statement.setTimestamp(6, Timestamp.from(key.createdAt()));
+            statement.setTimestamp(7, key.expiresAt() == null ? null : Timestamp.from(key.expiresAt()));
         });
     }
 
@@ -148,9 +149,12 @@ public class AccountStore {
         Set<Scope> scopes = Arrays.stream((String[]) row.getArray("scopes").getArray())
                 .map(value -> Scope.parse(value).orElseThrow(() -> new IllegalStateException("Unknown scope " + value)))
                 .collect(Collectors.toSet());
-        Timestamp revoked = row.getTimestamp("revoked_at");
         return new ApiKey(row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
                 row.getString("name"), scopes, row.getTimestamp("created_at").toInstant(),
-                revoked == null ? null : revoked.toInstant());
+                instant(row.getTimestamp("expires_at")), instant(row.getTimestamp("revoked_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

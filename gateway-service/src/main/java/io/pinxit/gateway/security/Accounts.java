@@ -8,6 +8,7 @@ import io.pinxit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -49,11 +50,12 @@ public class Accounts {
                     "An account named '" + name + "' exists already",
                     List.of(new Problem.FieldError("name", "is taken"))));
         }
-        return new NewAccount(account, issue(account, "first key", allScopesOf(role)));
+        return new NewAccount(account, issue(account, "first key", allScopesOf(role), null));
     }
 
+    /** A new key of the account with these scopes, valid until {@code expiresAt} (null: until revoked). */
     @Transactional
-    public IssuedKey issue(Account account, String name, Set<Scope> scopes) {
+    public IssuedKey issue(Account account, String name, Set<Scope> scopes, Instant expiresAt) {
         Set<Scope> refused = scopes.stream().filter(scope -> !scope.allowedFor(account.role()))
                 .collect(Collectors.toSet());
         if (!refused.isEmpty()) {
@@ -63,7 +65,7 @@ public class Accounts {
                     List.of(new Problem.FieldError("scopes", message))));
         }
         String secret = KeySecrets.newSecret();
-        var key = new ApiKey(ids.next(), account.id(), name, scopes, clock.instant(), null);
+        var key = new ApiKey(ids.next(), account.id(), name, scopes, clock.instant(), expiresAt, null);
         store.insert(key, KeySecrets.hash(secret));
         return new IssuedKey(key, secret);
     }
@@ -87,7 +89,7 @@ public class Accounts {
             store.insert(account);
             return account;
         });
-        var key = new ApiKey(ids.next(), admin.id(), "bootstrap", allScopesOf(Role.ADMIN), clock.instant(), null);
+        var key = new ApiKey(ids.next(), admin.id(), "bootstrap", allScopesOf(Role.ADMIN), clock.instant(), null, null);
         store.insert(key, KeySecrets.hash(secret));
     }
 

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** An API key's stored facts; its secret is never stored, only its hash. */
-public record ApiKey(UUID id, UUID accountId, String name, Set<Scope> scopes, Instant createdAt, Instant revokedAt) {
+/**
+ * An API key's stored facts; its secret is never stored, only its hash. {@code expiresAt} is null for a key that
+ * never expires, {@code revokedAt} for one that was not revoked.
+ */
+public record ApiKey(UUID id, UUID accountId, String name, Set<Scope> scopes, Instant createdAt, Instant expiresAt,
+                     Instant revokedAt) {
 
     public ApiKey {
         scopes = Set.copyOf(scopes);
@@ -13,5 +17,9 @@ public record ApiKey(UUID id, UUID accountId, String name, Set<Scope> scopes, In
 
     public boolean isRevoked() {
         return revokedAt != null;
+    }
+
+    public boolean hasExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Locale;
 
 /** Turns an API key into the identity of its account, with the account's role and the key's scopes as roles. */
@@ -17,11 +18,14 @@ import java.util.Locale;
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     static final String ACCOUNT_ID = "pinxit.account-id";
+    static final String KEY_EXPIRES_AT = "pinxit.key-expires-at";
 
     private final AccountStore accounts;
+    private final Clock clock;
 
-    ApiKeyIdentityProvider(AccountStore accounts) {
+    ApiKeyIdentityProvider(AccountStore accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -37,12 +41,16 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                 throw new AuthenticationFailedException("The bearer token is not a Pinxit API key");
             }
             var owner = accounts.findActiveKey(KeySecrets.hash(secret))
-                    .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown or revoked"));
+                    .filter(found -> !found.key().hasExpiredAt(clock.instant()))
+                    .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown, revoked or expired"));
             var identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(owner.account().name()))
                     .addRole(owner.account().role().name().toLowerCase(Locale.ROOT))
                     .addAttribute(ACCOUNT_ID, owner.account().id());
             owner.key().scopes().forEach(scope -> identity.addRole(Scope.ROLE_PREFIX + scope.value()));
+            if (owner.key().expiresAt() != null) {
+                identity.addAttribute(KEY_EXPIRES_AT, owner.key().expiresAt());
+            }
             return identity.build();
         });
     }

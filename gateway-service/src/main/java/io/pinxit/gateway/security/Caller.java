@@ -2,7 +2,9 @@ package io.pinxit.gateway.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,8 +26,22 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /** The account's role: what its keys may be given, not what this key may do. */
+    public Role role() {
+        return identity.hasRole("admin") ? Role.ADMIN : Role.USER;
+    }
+
+    /**
+     * Whether this request may act on every account's work: the account is an administrator's and the key holds
+     * {@code jobs:admin}. An administrator's read-only or submit-only key acts as a user.
+     */
     public boolean isAdmin() {
-        return identity.hasRole("admin");
+        return role() == Role.ADMIN && identity.hasRole(Scope.ROLE_PREFIX + Scope.JOBS_ADMIN.value());
+    }
+
+    /** When the calling key expires, if it does. */
+    public Optional<Instant> keyExpiresAt() {
+        return Optional.ofNullable(identity.getAttribute(ApiKeyIdentityProvider.KEY_EXPIRES_AT));
     }
 
     /** The scopes of the key that made this request (not all that its account's role allows). */

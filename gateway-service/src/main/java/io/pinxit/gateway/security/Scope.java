@@ -7,8 +7,10 @@ import java.util.Optional;
 public enum Scope {
     JOBS_SUBMIT("jobs:submit", Role.USER),
     JOBS_READ("jobs:read", Role.USER),
+    /** Issuing, listing and revoking the account's own keys. */
+    KEYS_MANAGE("keys:manage", Role.USER),
     ACCOUNTS_ADMIN("accounts:admin", Role.ADMIN),
-    /** Operating the job pipeline: dead letters and their replay. */
+    /** Acting on every account's jobs, styles and artworks, and operating the pipeline (dead letters, replays). */
     JOBS_ADMIN("jobs:admin", Role.ADMIN);
 
     /** Security roles carry scopes with this prefix, so resources can say {@code @RolesAllowed("scope:jobs:submit")}. */
