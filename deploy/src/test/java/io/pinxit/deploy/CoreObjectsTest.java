@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every Kubernetes object an overlay renders reads strictly into Kubernetes' model: no unknown or mistyped field. */
 class CoreObjectsTest {
 
-    static java.util.stream.Stream<Path> renderings() {
+    static Stream<Path> renderings() {
         return CustomResourcesTest.renderings();
     }
 

@@ -1,6 +1,7 @@
 package io.pinxit.deploy;
 
 import static io.pinxit.deploy.Workloads.containers;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -159,9 +160,9 @@ class ImagesTest {
         LocalCertificateAuthority.createOrLoad(authority, "Pinxit image tests");
         Path signing = Files.createDirectories(WORK.resolve("signing"));
         Files.copy(authority.resolve(LocalCertificateAuthority.SIGNER_KEY), signing.resolve("key.pem"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                REPLACE_EXISTING);
         Files.copy(authority.resolve(LocalCertificateAuthority.SIGNER_CHAIN), signing.resolve("chain.pem"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                REPLACE_EXISTING);
         signing.toFile().setReadable(true, false);
         signing.resolve("key.pem").toFile().setReadable(true, false);
         signing.resolve("chain.pem").toFile().setReadable(true, false);

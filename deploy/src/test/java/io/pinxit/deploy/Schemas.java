@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 final class Schemas {
 
-    static final java.nio.file.Path CRDS = DeployTree.DEPLOY.resolve("schemas/crds");
+    static final Path CRDS = DeployTree.DEPLOY.resolve("schemas/crds");
 
     private static final Map<String, JsonSchema> SCHEMAS = load();
 

@@ -47,6 +47,7 @@ class AuthorisationMatrixTest extends WorkerStandInTest {
     static final String FORM = "multipart";
     static final Map<String, Row> ROWS = Map.ofEntries(
             Map.entry("createAccount", new Row("accounts:admin", Owned.NOTHING, JSON)),
+            Map.entry("setAccountLimits", new Row("accounts:admin", Owned.NOTHING, JSON)),
             Map.entry("getCaller", new Row(ANY_KEY, Owned.NOTHING, null)),
             Map.entry("getWebhook", new Row("jobs:read", Owned.NOTHING, null)),
             Map.entry("removeWebhook", new Row("jobs:submit", Owned.NOTHING, null)),

@@ -23,6 +23,23 @@ public interface GatewayConfig {
     /** Calls to the URLs accounts register to hear of their jobs' changes. */
     Webhooks webhooks();
 
+    /** How much one account may have the platform do at once. */
+    Quotas quotas();
+
+    interface Quotas {
+
+        /**
+         * The most jobs an account may have queued or running; an account's own limit, set by an administrator,
+         * overrides it. Beyond it a submission is 429, so that one account cannot fill the queues for everyone.
+         */
+        @WithDefault("1000")
+        int openJobs();
+
+        /** What a refused submission's Retry-After says: about how long a job takes to leave the queue. */
+        @WithDefault("10s")
+        Duration retryAfter();
+    }
+
     interface Webhooks {
 
         /**

@@ -7,11 +7,13 @@ import io.pinxit.gateway.security.Scope;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
 
 @Tag(name = "Accounts and keys")
 @Path("/api/v1/accounts")
@@ -71,5 +74,22 @@ public class AccountResource {
         var view = new AccountView(created.account().id(), created.account().name(), created.account().role(),
                 KeyResource.IssuedKeyView.of(created.firstKey()));
         return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+
+    /** What an account may have the platform do at once; null: the gateway's default. */
+    public record Limits(@Min(0) Integer openJobs) {
+    }
+
+    @Operation(operationId = "setAccountLimits", summary = "Set an account's limits",
+            description = "Gives the account its own limit of open (queued or running) jobs; null restores the "
+                + "gateway's default (pinxit.gateway.quotas.open-jobs). A submission beyond it is 429 "
+                + "too-many-open-jobs with Retry-After.")
+    @PUT
+    @Path("{id}/limits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("scope:accounts:admin")
+    public Limits setLimits(@RestPath UUID id, @Valid @NotNull Limits body) {
+        accounts.limitOpenJobs(id, body.openJobs());
+        return body;
     }
 }

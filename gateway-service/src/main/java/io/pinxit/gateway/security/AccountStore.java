@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,6 +121,14 @@ public class AccountStore {
             statement.setTimestamp(1, Timestamp.from(at));
             statement.setObject(2, keyId);
             statement.setObject(3, accountId);
+        }) == 1;
+    }
+
+    /** Gives the account its own limit of open jobs (null: the gateway's default); false if there is no such account. */
+    public boolean setOpenJobsLimit(UUID accountId, Integer limit) {
+        return update("update gateway.account set open_jobs_limit = ? where id = ?", statement -> {
+            statement.setObject(1, limit, Types.INTEGER);
+            statement.setObject(2, accountId);
         }) == 1;
     }
 

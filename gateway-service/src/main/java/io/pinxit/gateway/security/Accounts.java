@@ -93,6 +93,13 @@ public class Accounts {
         store.insert(key, KeySecrets.hash(secret));
     }
 
+    /** Sets the account's own limit of open jobs (null: the gateway's default). */
+    public void limitOpenJobs(UUID accountId, Integer limit) {
+        if (!store.setOpenJobsLimit(accountId, limit)) {
+            throw new ProblemException(Problem.of(GatewayProblems.ACCOUNT_NOT_FOUND, "There is no account " + accountId));
+        }
+    }
+
     public List<ApiKey> keysOf(UUID accountId) {
         return store.keysOf(accountId);
     }

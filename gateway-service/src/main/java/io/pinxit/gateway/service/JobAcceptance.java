@@ -27,12 +27,14 @@ public class JobAcceptance {
 
     private final JobStore jobs;
     private final CommandOutbox outbox;
+    private final OpenJobQuota quota;
     private final TimeOrderedIds ids;
     private final ObjectMapper json;
 
-    JobAcceptance(JobStore jobs, CommandOutbox outbox, TimeOrderedIds ids, ObjectMapper json) {
+    JobAcceptance(JobStore jobs, CommandOutbox outbox, OpenJobQuota quota, TimeOrderedIds ids, ObjectMapper json) {
         this.jobs = jobs;
         this.outbox = outbox;
+        this.quota = quota;
         this.ids = ids;
         this.json = json;
     }
@@ -53,9 +55,13 @@ public class JobAcceptance {
         return accept(kind, JobLane.BULK, author, request, key, now, command);
     }
 
-    /** Records a new job, queued in {@code lane}, with the command that {@code command} makes for it. */
+    /**
+     * Records a new job, queued in {@code lane}, with the command that {@code command} makes for it, if the author
+     * may have another job open.
+     */
     Submission accept(JobKind kind, JobLane lane, Author author, Map<String, Object> request,
                       Optional<IdempotencyKey> key, Instant now, Function<Job, Object> command) {
+        quota.requireRoomFor(author);
         Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, 1,
                 null, now, now, lane);
         jobs.insert(job, command.apply(job), key);
