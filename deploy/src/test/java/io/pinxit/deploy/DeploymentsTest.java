@@ -4,6 +4,7 @@ import static io.pinxit.deploy.Workloads.container;
 import static io.pinxit.deploy.Workloads.containerPort;
 import static io.pinxit.deploy.Workloads.containers;
 import static io.pinxit.deploy.Workloads.emptyDirMounts;
+import static io.pinxit.deploy.Workloads.literalEnv;
 import static io.pinxit.deploy.Workloads.podLabels;
 import static io.pinxit.deploy.Workloads.podSpec;
 import static io.pinxit.deploy.Workloads.selects;
@@ -170,6 +171,16 @@ class DeploymentsTest {
                         hpa.body().path("spec").path("scaleTargetRef").path("name").asText().equals(service))
                 .singleElement().satisfies(hpa ->
                         assertThat(hpa.body().path("spec").path("minReplicas").asInt(1)).isGreaterThanOrEqualTo(2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.pinxit.deploy.IngressTest#publicServices")
+    void aServiceBehindTheIngressAnswersWithThePublicSchemeAndHost(String service) {
+        var container = container(DeployTree.base("Deployment", service));
+
+        assertThat(literalEnv(container, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING")).contains("true");
+        assertThat(literalEnv(container, "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED")).contains("true");
+        assertThat(literalEnv(container, "QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST")).contains("true");
     }
 
     private static void assertProbe(JsonNode container, String probe, String path) {

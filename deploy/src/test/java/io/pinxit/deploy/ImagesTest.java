@@ -47,6 +47,9 @@ class ImagesTest {
     static final Duration START = Duration.ofMinutes(4);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The host the Ingress serves; the requests that come through it say so in X-Forwarded-* headers. */
+    static final String PUBLIC_HOST = "pinxit.example.org";
+    static final String PUBLIC_ORIGIN = "https://" + PUBLIC_HOST;
 
     static Podman podman;
     static KafkaBroker kafka;
@@ -102,9 +105,11 @@ class ImagesTest {
             awaitReady(deployment.name());
         }
 
-        String job = await("the gateway accepts a generation once the worker announced its models")
+        String location = await("the gateway accepts a generation once the worker announced its models")
                 .atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(ImagesTest::submitGeneration, location -> location != null);
+                .until(ImagesTest::submitGeneration, accepted -> accepted != null);
+        assertThat(location).as("the job's address, as the ingress's clients see it").startsWith(PUBLIC_ORIGIN);
+        String job = "http://127.0.0.1:8080" + location.substring(PUBLIC_ORIGIN.length());
         JsonNode done = await("the job succeeds").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get(job), j -> j.path("state").asText().matches("SUCCEEDED|FAILED"));
         assertThat(done.path("state").asText()).as("job %s", done).isEqualTo("SUCCEEDED");
@@ -118,6 +123,22 @@ class ImagesTest {
         assertThat(get("http://127.0.0.1:8083/api/v1/artworks/" + artwork).path("provenance").path("producer")
                 .path("worker").asText()).as("made by the worker's container, named like its pod")
                 .startsWith(PREFIX + "generation-service");
+    }
+
+    @Test
+    void theGallerysSignInCookieIsSecureWhenTheIngressServedThePageOverHttps() throws Exception {
+        awaitReady("gallery-service");
+        awaitReady("gateway-service");
+        var signIn = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Host", PUBLIC_HOST)
+                        .POST(HttpRequest.BodyPublishers.ofString("key=" + adminKey)).build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        assertThat(signIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
+                assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
     }
 
     private static void buildImages() {
@@ -206,10 +227,12 @@ class ImagesTest {
         }
     }
 
-    /** The new job's address, or null while the gateway does not serve the model yet. */
+    /** The new job's address, or null while the gateway does not serve the model yet; sent as the ingress would. */
     private static String submitGeneration() throws IOException, InterruptedException {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/v1/jobs/generations"))
                         .header("Authorization", "Bearer " + adminKey)
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Host", PUBLIC_HOST)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"emoji-dcgan\",\"count\":1}")).build(),
                 HttpResponse.BodyHandlers.ofString());
