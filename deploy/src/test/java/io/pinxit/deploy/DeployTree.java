@@ -23,7 +23,6 @@ final class DeployTree {
     static final Path OVERLAYS = KUBERNETES.resolve("overlays");
     static final Path DEV = OVERLAYS.resolve("dev");
     static final Path PRODUCTION = OVERLAYS.resolve("production");
-    static final Path GPU_COMPONENT = KUBERNETES.resolve("components/gpu");
     static final Path SECRETS = KUBERNETES.resolve("secrets");
     static final String KUSTOMIZATION = "kustomization.yaml";
 

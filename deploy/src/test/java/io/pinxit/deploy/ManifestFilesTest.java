@@ -19,11 +19,21 @@ class ManifestFilesTest {
             for (Manifest manifest : documents) {
                 assertThat(manifest.apiVersion()).as("apiVersion of a document in %s", file).isNotBlank();
                 assertThat(manifest.kind()).as("kind of a document in %s", file).isNotBlank();
-                if (!manifest.is("Kustomization") && !manifest.is("Component")) {
+                if (!manifest.is("Kustomization")) {
                     assertThat(manifest.name()).as("metadata.name of a %s in %s", manifest.kind(), file).isNotBlank();
                 }
             }
         }
+    }
+
+    @Test
+    void everyFolderWithAKustomizationRendersOnItsOwn() {
+        var kustomizations = DeployTree.yamlFiles(DeployTree.KUBERNETES).stream()
+                .filter(f -> f.getFileName().toString().equals(DeployTree.KUSTOMIZATION))
+                .toList();
+
+        assertThat(kustomizations).isNotEmpty().allSatisfy(file ->
+                assertThat(Rendering.of(file.getParent()).manifests()).as("%s rendered", file).isNotEmpty());
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The production overlay runs the workers on GPU nodes (components/gpu); nothing else changes for them. */
-class GpuComponentTest {
+/** The production overlay runs the workers on GPU nodes; nothing else there takes a GPU. */
+class GpuNodesTest {
 
     static final String GPU = "nvidia.com/gpu";
     /** A CUDA context and libtorch's CUDA libraries beside a JVM: less than this and a worker is killed at start. */
@@ -20,13 +20,6 @@ class GpuComponentTest {
 
     static Manifest production(String worker) {
         return Rendering.of(DeployTree.PRODUCTION).get("Deployment", worker);
-    }
-
-    @Test
-    void productionUsesTheGpuComponentAndTheDevOverlayDoesNot() {
-        assertThat(DeployTree.kustomization(DeployTree.PRODUCTION).path("components").toString()).contains("gpu");
-        assertThat(DeployTree.kustomization(DeployTree.DEV).has("components")).isFalse();
-        assertThat(DeployTree.kustomization(DeployTree.GPU_COMPONENT).path("kind").asText()).isEqualTo("Component");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +51,7 @@ class GpuComponentTest {
     }
 
     @Test
-    void onlyWorkersTakeAGpuAndTheBaseTakesNone() {
+    void onlyProductionsWorkersTakeAGpu() {
         for (Manifest deployment : Rendering.of(DeployTree.PRODUCTION).all("Deployment")) {
             if (!WorkersTest.workers().contains(deployment.name())) {
                 assertThat(deployment.body().toString()).as("%s", deployment).doesNotContain(GPU);
@@ -66,6 +59,9 @@ class GpuComponentTest {
         }
         for (Manifest deployment : DeployTree.base("Deployment")) {
             assertThat(deployment.body().toString()).as("%s in the base", deployment).doesNotContain(GPU);
+        }
+        for (Manifest deployment : Rendering.of(DeployTree.DEV).all("Deployment")) {
+            assertThat(deployment.body().toString()).as("%s in dev", deployment).doesNotContain(GPU);
         }
     }
 }
