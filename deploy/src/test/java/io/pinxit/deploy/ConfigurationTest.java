@@ -53,7 +53,7 @@ class ConfigurationTest {
             var rendering = Rendering.of(overlay);
             return Stream.concat(rendering.all("Deployment").stream(), rendering.all("Job").stream())
                     .flatMap(workload -> containers(workload).stream()
-                            .map(spec -> new Container(overlay, workload, service(spec), spec)));
+                            .map(spec -> new Container(overlay, workload, Workloads.service(spec), spec)));
         });
     }
 
@@ -148,12 +148,6 @@ class ConfigurationTest {
 
         DeployTree.configMaps().values().forEach(data -> data.fieldNames()
                 .forEachRemaining(key -> assertThat(referenced).as("services using %s", key).contains(key)));
-    }
-
-    /** The service module whose image a container runs: pinxit/NAME:TAG. */
-    private static String service(JsonNode container) {
-        String image = container.path("image").asText();
-        return image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'));
     }
 
     private static boolean isKafkaClientSetting(ServiceConfig config, String variable) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinxit.apikeys.KeySecrets;
 import io.pinxit.infra.KafkaBroker;
 import io.pinxit.infra.PostgresServer;
 import io.pinxit.infra.S3Server;
@@ -170,7 +171,7 @@ class ImagesTest {
         secrets.put("pinxit-db-app", Map.of("username", postgres.username(), "password", postgres.password()));
         secrets.put("pinxit-storage-user", Map.of("CONSOLE_ACCESS_KEY", s3.accessKey(), "CONSOLE_SECRET_KEY",
                 s3.secretKey()));
-        adminKey = "pxk_" + random();
+        adminKey = KeySecrets.newSecret();
         secrets.put("pinxit-bootstrap-key", Map.of("PINXIT_IDENTITY_BOOTSTRAP_KEY", adminKey));
         return secrets;
     }

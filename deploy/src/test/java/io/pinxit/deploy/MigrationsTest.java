@@ -35,7 +35,7 @@ class MigrationsTest {
         var migrated = new ArrayList<String>();
         for (JsonNode container : containers(DeployTree.base("Job", JOB))) {
             String image = container.path("image").asText();
-            var config = ServiceConfig.of(image.substring(image.indexOf('/') + 1, image.lastIndexOf(':')));
+            var config = ServiceConfig.of(Workloads.service(container));
 
             assertThat(literalEnv(container, "QUARKUS_INIT_AND_EXIT")).as("%s starts, migrates and stops", image)
                     .contains("true");

@@ -35,6 +35,12 @@ final class Workloads {
                 .orElseThrow(() -> new AssertionError(deployment + " has no container named " + deployment.name()));
     }
 
+    /** The service module whose image a container runs: pinxit/NAME:TAG. */
+    static String service(JsonNode container) {
+        String image = container.path("image").asText();
+        return image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'));
+    }
+
     /** The container's environment by variable name. */
     static Map<String, JsonNode> env(JsonNode container) {
         var env = new LinkedHashMap<String, JsonNode>();

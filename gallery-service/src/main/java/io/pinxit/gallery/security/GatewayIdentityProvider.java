@@ -1,5 +1,6 @@
 package io.pinxit.gallery.security;
 
+import io.pinxit.apikeys.ScopeRoles;
 import io.pinxit.apikeys.KeySecrets;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -50,7 +51,7 @@ public class GatewayIdentityProvider implements IdentityProvider<TokenAuthentica
                     .setPrincipal(new QuarkusPrincipal(caller.name()))
                     .addRole(caller.role().toLowerCase(Locale.ROOT))
                     .addAttribute(ACCOUNT_ID, caller.id());
-            caller.scopes().forEach(scope -> identity.addRole(Viewer.SCOPE_ROLE_PREFIX + scope));
+            caller.scopes().forEach(scope -> identity.addRole(ScopeRoles.of(scope)));
             return identity.build();
         });
     }

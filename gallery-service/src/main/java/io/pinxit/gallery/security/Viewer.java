@@ -1,5 +1,6 @@
 package io.pinxit.gallery.security;
 
+import io.pinxit.apikeys.ScopeRoles;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Visibility;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,9 +16,6 @@ import java.util.UUID;
 @Named("viewer")
 @RequestScoped
 public class Viewer {
-
-    /** The key's scopes are roles with this prefix, as at the gateway. */
-    static final String SCOPE_ROLE_PREFIX = "scope:";
 
     private final SecurityIdentity identity;
 
@@ -59,7 +57,7 @@ public class Viewer {
 
     /** An administrator acts on everyone's work only with a key that holds jobs:admin, as at the gateway. */
     private boolean isAuthorOrAdmin(Authorship authorship) {
-        return identity.hasRole("admin") && identity.hasRole(SCOPE_ROLE_PREFIX + "jobs:admin")
+        return identity.hasRole("admin") && identity.hasRole(ScopeRoles.of(ScopeRoles.JOBS_ADMIN))
                 || accountId().filter(id -> id.equals(authorship.authorId())).isPresent();
     }
 }

@@ -1,6 +1,6 @@
 package io.pinxit.gateway.rest;
 
-import io.pinxit.gateway.security.Scope;
+import io.pinxit.apikeys.ScopeRoles;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -24,8 +24,8 @@ public class ScopesInOpenApi implements OASFilter {
         List<String> scopes = operation.getSecurity().stream()
                 .flatMap(requirement -> requirement.getSchemes().values().stream())
                 .flatMap(List::stream)
-                .filter(role -> role.startsWith(Scope.ROLE_PREFIX))
-                .map(role -> role.substring(Scope.ROLE_PREFIX.length()))
+                .filter(role -> role.startsWith(ScopeRoles.PREFIX))
+                .map(role -> role.substring(ScopeRoles.PREFIX.length()))
                 .distinct().toList();
         List<SecurityRequirement> bare = operation.getSecurity().stream()
                 .map(requirement -> {

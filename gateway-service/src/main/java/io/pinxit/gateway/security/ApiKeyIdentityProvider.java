@@ -47,7 +47,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                     .setPrincipal(new QuarkusPrincipal(owner.account().name()))
                     .addRole(owner.account().role().name().toLowerCase(Locale.ROOT))
                     .addAttribute(ACCOUNT_ID, owner.account().id());
-            owner.key().scopes().forEach(scope -> identity.addRole(Scope.ROLE_PREFIX + scope.value()));
+            owner.key().scopes().forEach(scope -> identity.addRole(scope.role()));
             if (owner.key().expiresAt() != null) {
                 identity.addAttribute(KEY_EXPIRES_AT, owner.key().expiresAt());
             }

@@ -36,7 +36,7 @@ public class Caller {
      * {@code jobs:admin}. An administrator's read-only or submit-only key acts as a user.
      */
     public boolean isAdmin() {
-        return role() == Role.ADMIN && identity.hasRole(Scope.ROLE_PREFIX + Scope.JOBS_ADMIN.value());
+        return role() == Role.ADMIN && identity.hasRole(Scope.JOBS_ADMIN.role());
     }
 
     /** When the calling key expires, if it does. */
@@ -48,7 +48,7 @@ public class Caller {
     public Set<Scope> scopes() {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (Scope scope : Scope.values()) {
-            if (identity.hasRole(Scope.ROLE_PREFIX + scope.value())) {
+            if (identity.hasRole(scope.role())) {
                 scopes.add(scope);
             }
         }

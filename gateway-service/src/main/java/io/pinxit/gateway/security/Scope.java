@@ -1,5 +1,6 @@
 package io.pinxit.gateway.security;
 
+import io.pinxit.apikeys.ScopeRoles;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -11,10 +12,7 @@ public enum Scope {
     KEYS_MANAGE("keys:manage", Role.USER),
     ACCOUNTS_ADMIN("accounts:admin", Role.ADMIN),
     /** Acting on every account's jobs, styles and artworks, and operating the pipeline (dead letters, replays). */
-    JOBS_ADMIN("jobs:admin", Role.ADMIN);
-
-    /** Security roles carry scopes with this prefix, so resources can say {@code @RolesAllowed("scope:jobs:submit")}. */
-    public static final String ROLE_PREFIX = "scope:";
+    JOBS_ADMIN(ScopeRoles.JOBS_ADMIN, Role.ADMIN);
 
     private final String value;
     private final Role requiredRole;
@@ -26,6 +24,11 @@ public enum Scope {
 
     public String value() {
         return value;
+    }
+
+    /** The security role of a request whose key holds this scope. */
+    public String role() {
+        return ScopeRoles.of(value);
     }
 
     public boolean allowedFor(Role role) {

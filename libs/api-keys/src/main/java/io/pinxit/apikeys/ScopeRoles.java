@@ -1,0 +1,20 @@
+package io.pinxit.apikeys;
+
+/**
+ * How a key's scopes appear among the security roles of a request, in every service that authenticates keys: the
+ * scope with a prefix, so that resources can say {@code @RolesAllowed("scope:jobs:submit")}.
+ */
+public final class ScopeRoles {
+
+    public static final String PREFIX = "scope:";
+    /** The scope with which an administrator's key acts on every account's work. */
+    public static final String JOBS_ADMIN = "jobs:admin";
+
+    private ScopeRoles() {
+    }
+
+    /** The role a key holding {@code scope} has. */
+    public static String of(String scope) {
+        return PREFIX + scope;
+    }
+}
