@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BadSubmissionTest {
 
     private static final String CONDITIONAL_MODEL = "test-cgan";
+    private static final String PROMPT_MODEL = "test-words";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -37,9 +38,11 @@ class BadSubmissionTest {
             KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(KafkaTestSupport.SERVED_MODEL));
             KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOf(CONDITIONAL_MODEL,
                     List.of("animals-nature", "food-drink")));
+            KafkaTestSupport.announce(kafka, KafkaTestSupport.announcementOfPromptModel(PROMPT_MODEL,
+                    List.of("cat", "face", "heart", "red", "smiling")));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAccounts.asAdmin().get("/api/v1/models")
-                .then().body("id", hasItems(KafkaTestSupport.SERVED_MODEL, CONDITIONAL_MODEL)));
+                .then().body("id", hasItems(KafkaTestSupport.SERVED_MODEL, CONDITIONAL_MODEL, PROMPT_MODEL)));
     }
 
     @ParameterizedTest(name = "{0} is rejected saying {1}")
@@ -61,6 +64,39 @@ class BadSubmissionTest {
         submit("{\"model\":\"test-cgan\",\"count\":2,\"label\":\"food-drink\"}")
                 .statusCode(202)
                 .body("request.label", equalTo("food-drink"));
+    }
+
+    @ParameterizedTest(name = "{0} is rejected on {1} saying {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
+        "{\"model\":\"test-words\",\"count\":1,\"prompt\":\"Red hart, smilling cat\"} | prompt | The model does not know the words 'hart' (did you mean heart, cat?), 'smilling' (did you mean smiling?); its card lists the words it knows",
+        "{\"model\":\"test-words\",\"count\":1,\"prompt\":\"dragon\"} | prompt | The model does not know the word 'dragon' (no known word is close); its card lists the words it knows",
+        "{\"model\":\"test-words\",\"count\":1} | prompt | is required by model 'test-words', which draws from a few words such as \"smiling cat\"",
+        "{\"model\":\"test-words\",\"count\":1,\"prompt\":\"   \"} | prompt | The prompt is empty; give a few words such as \"smiling cat\"",
+        "{\"model\":\"test-words\",\"count\":1,\"prompt\":\"a cat\",\"label\":\"flags\"} | label | model 'test-words' takes no label",
+        "{\"model\":\"emoji-dcgan\",\"count\":1,\"prompt\":\"cat\"} | prompt | model 'emoji-dcgan' takes no prompt"})
+    void aPromptTheModelCannotReadIsRejectedWith400NamingTheFieldAndTheNearestKnownWords(
+            String body, String field, String message) {
+        submit(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pinxit:problem:invalid-request"))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", equalTo(message));
+    }
+
+    @Test
+    void anOverLongPromptIsRejectedWith400NamingTheField() {
+        submit("{\"model\":\"test-words\",\"count\":1,\"prompt\":\"" + "cat ".repeat(26) + "\"}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("prompt"));
+    }
+
+    @Test
+    void aPromptTheModelCanReadIsAcceptedAndRecordedAsWritten() {
+        submit("{\"model\":\"test-words\",\"count\":2,\"prompt\":\"A smiling cat\"}")
+                .statusCode(202)
+                .body("request.prompt", equalTo("A smiling cat"));
     }
 
     @Test

@@ -52,6 +52,14 @@ final class KafkaTestSupport {
                 List.of(new ServedModel(modelId, "1", family, card)), Instant.now(), Duration.ofMinutes(10));
     }
 
+    /** A prompt generator whose card lists the {@code vocabulary} its prompts may use. */
+    static ModelAnnouncement announcementOfPromptModel(String modelId, List<String> vocabulary) {
+        ObjectNode card = JsonNodeFactory.instance.objectNode().put("id", modelId).put("family", "gan");
+        vocabulary.forEach(card.putArray("vocabulary")::add);
+        return ModelAnnouncement.of("test-worker-" + modelId, JobKind.GENERATION,
+                List.of(new ServedModel(modelId, "1", "gan", card)), Instant.now(), Duration.ofMinutes(10));
+    }
+
     static void announce(KafkaCompanion companion, ModelAnnouncement announcement) {
         companion.produce(ModelAnnouncement.class)
                 .fromRecords(new ProducerRecord<>(Topics.WORKER_MODELS, announcement.workerId(), announcement))

@@ -118,12 +118,17 @@ final class SubmitCommand {
         @Option(names = "--label", paramLabel = "LABEL", description = "The category, for a model that takes one.")
         String label;
 
+        @Option(names = "--prompt", paramLabel = "WORDS",
+                description = "A few words, for a model that draws from a prompt (e.g. \"smiling cat\").")
+        String prompt;
+
         @Override
         Answer<Job> submit(PinxitClient client, Map<String, Object> request) {
             request.put("model", model);
             request.put("count", count);
             putIfSet(request, "seed", seed);
             putIfSet(request, "label", label);
+            putIfSet(request, "prompt", prompt);
             return client.submit("generations", request);
         }
     }

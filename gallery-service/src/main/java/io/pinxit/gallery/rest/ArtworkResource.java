@@ -61,7 +61,7 @@ public class ArtworkResource {
     @Operation(operationId = "listArtworks", summary = "List artworks",
             description = "Newest first, a page at a time; follow `next` (or the Link header) for the next page. "
                 + "Public artworks for everyone; with an API key, the caller's own unlisted and private "
-                + "ones too. Optional filters: `q` (words in title, description, label or model; "
+                + "ones too. Optional filters: `q` (words in title, description, label, prompt or model; "
                 + "\"quotes\", -not, or), `model`, `kind`, `author` (id), `licence`, `from` and `until` "
                 + "(UTC days made, inclusive).")
     @APIResponse(responseCode = "200", description = "A page of artworks, newest first",

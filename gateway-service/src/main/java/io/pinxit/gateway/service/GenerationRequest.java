@@ -1,6 +1,7 @@
 package io.pinxit.gateway.service;
 
 import io.pinxit.contracts.Visibility;
+import io.pinxit.contracts.prompt.PromptWords;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -13,7 +14,8 @@ import java.util.UUID;
 /**
  * A client's request to generate pictures, with the authorship of what it makes. A missing seed is chosen by the
  * gateway and recorded; a missing licence means all rights reserved; a missing visibility means public. A
- * conditional model needs a {@code label} from its card (others take none). With {@code upscale} each picture also
+ * conditional model needs a {@code label} from its card, a prompt model a {@code prompt} of words its card's
+ * vocabulary lists (others take neither). With {@code upscale} each picture also
  * gets a child upscaled that many times. With {@code variationOf} (an artwork the same model made; only a VAE
  * can) the pictures are variations of that artwork, of its label, straying from it by {@code strength} (0..1,
  * {@value #DEFAULT_STRENGTH} when missing); their licence and visibility then default to the artwork's.
@@ -21,6 +23,7 @@ import java.util.UUID;
 public record GenerationRequest(
         @NotBlank String model,
         @Size(max = 100) String label,
+        @Size(max = PromptWords.MAX_CHARACTERS) String prompt,
         @NotNull @Min(1) @Max(16) Integer count,
         @Min(0) @Max(MAX_SEED) Long seed,
         @Size(max = 200) String title,

@@ -13,8 +13,10 @@ import io.pinxit.contracts.JobLane;
 import io.pinxit.contracts.ServedModel;
 import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.UpscaleCommand;
-import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.contracts.Visibility;
+import io.pinxit.contracts.prompt.InvalidPromptException;
+import io.pinxit.contracts.prompt.PromptVocabulary;
+import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +80,7 @@ public class JobSubmission {
                 .map(artworkId -> variedArtwork(model, artworkId, request.label(), author, mayReadAnyJob));
         String label = varied.map(job -> (String) job.request().get("label")).orElse(request.label());
         requireLabelOf(model, label);
+        requirePromptOf(model, request.prompt());
         long seed = request.seed() != null ? request.seed() : seeds.nextLong(GenerationRequest.MAX_SEED);
         Instant now = clock.instant();
         var authorship = authorship(author, request.title(), request.description(), request.licence(),
@@ -86,6 +89,9 @@ public class JobSubmission {
         accepted.put("model", request.model());
         if (label != null) {
             accepted.put("label", label);
+        }
+        if (request.prompt() != null) {
+            accepted.put("prompt", request.prompt());
         }
         accepted.put("count", request.count());
         accepted.put("seed", seed);
@@ -98,7 +104,8 @@ public class JobSubmission {
         putAuthorship(accepted, authorship);
         return acceptance.accept(JobKind.GENERATION, laneOf(request.count()), author, accepted, key, now, job -> {
             var plain = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
-                    .withLabel(label);
+                    .withLabel(label)
+                    .withPrompt(request.prompt());
             var command = varied.isPresent() ? plain.withVariationOf(request.variationOf(), strength) : plain;
             return request.upscale() == null ? command : command.withUpscale(request.upscale());
         });
@@ -250,11 +257,16 @@ public class JobSubmission {
         if (label != null) {
             request.put("label", label);
         }
+        String prompt = (String) original.request().get("prompt");
+        if (prompt != null) {
+            request.put("prompt", prompt);
+        }
         var authorship = new Authorship(author.id(), author.name(), null, null, Authorship.ALL_RIGHTS_RESERVED,
                 Visibility.PRIVATE);
         return acceptance.accept(JobKind.GENERATION, laneOf(count), author, request, Optional.empty(), now, job ->
                 GenerationCommand.reproducing(artworkId, job.id(), model, count, seed, authorship, now)
-                        .withLabel(label));
+                        .withLabel(label)
+                        .withPrompt(prompt));
     }
 
     /**
@@ -412,6 +424,32 @@ public class JobSubmission {
     /** A conditional model needs one of the labels its card lists; any other model takes none. */
     private static void requireLabelOf(ServedModel model, String label) {
         requireLabelOf(model, label, "label");
+    }
+
+    /**
+     * A prompt model needs a prompt of words its card's vocabulary lists, read as its worker will read it; any other
+     * model takes none. An unknown word is refused naming the nearest known ones.
+     */
+    private static void requirePromptOf(ServedModel model, String prompt) {
+        List<String> vocabulary = new ArrayList<>();
+        if (model.card() != null) {
+            model.card().path("vocabulary").forEach(word -> vocabulary.add(word.asText()));
+        }
+        if (vocabulary.isEmpty()) {
+            if (prompt != null) {
+                throw invalidField("prompt", "model '" + model.id() + "' takes no prompt");
+            }
+            return;
+        }
+        if (prompt == null) {
+            throw invalidField("prompt", "is required by model '" + model.id()
+                    + "', which draws from a few words such as \"smiling cat\"");
+        }
+        try {
+            new PromptVocabulary(vocabulary).read(prompt);
+        } catch (InvalidPromptException e) {
+            throw invalidField("prompt", e.getMessage());
+        }
     }
 
     private static void requireLabelOf(ServedModel model, String label, String field) {

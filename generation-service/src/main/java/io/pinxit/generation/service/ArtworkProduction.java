@@ -2,6 +2,7 @@ package io.pinxit.generation.service;
 
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.contracts.GenerationCommand;
 import io.pinxit.contracts.InterpolationCommand;
 import io.pinxit.contracts.UpscaleCommand;
@@ -72,12 +73,19 @@ public class ArtworkProduction {
         ImageGenerator generator = generators.find(command.model())
                 .orElseThrow(() -> UnknownModelException.forModel(command.model()));
         List<GeneratedImage> images = stages.time("generate",
-                () -> generator.generate(command.seed(), command.count(), command.label()));
+                () -> pictures(generator, command));
         recorder.recordAll(images.stream().map(image -> new NewArtwork(command.jobId(), image.index(),
                 ArtworkKind.GENERATED, command.authorship(), generator.card().id() + " #" + (image.index() + 1),
                 generator.card(), command.label(), parameters(command),
                 new NewArtwork.Picture(image.png(), image.width(), image.height()), List.of(),
                 NewArtwork.creditsOf(generator.card()))).toList());
+    }
+
+    /** The pictures a command asks of its model: from its prompt when it has one, else of its label (or none). */
+    static List<GeneratedImage> pictures(ImageGenerator generator, GenerationCommand command) {
+        return command.prompt() != null
+                ? generator.generateFromPrompt(command.seed(), command.count(), command.prompt())
+                : generator.generate(command.seed(), command.count(), command.label());
     }
 
     /** What a generated picture's record and manifest say it was made with. */
@@ -87,6 +95,9 @@ public class ArtworkProduction {
         parameters.put("count", command.count());
         if (command.label() != null) {
             parameters.put("label", command.label());
+        }
+        if (command.prompt() != null) {
+            parameters.put(ProvenanceRecord.PROMPT, command.prompt());
         }
         return parameters;
     }

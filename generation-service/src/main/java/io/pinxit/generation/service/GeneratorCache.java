@@ -154,6 +154,11 @@ final class GeneratorCache implements AutoCloseable {
         }
 
         @Override
+        public List<GeneratedImage> generateFromPrompt(long seed, int count, String prompt) {
+            return use(source, generator -> generator.generateFromPrompt(seed, count, prompt));
+        }
+
+        @Override
         public List<String> labels() {
             return source.card().labels();
         }

@@ -41,7 +41,7 @@ public class ReproductionCheck {
         }
         ImageGenerator generator = generators.find(original.artwork().modelId())
                 .orElseThrow(() -> UnknownModelException.forModel(original.artwork().modelId()));
-        GeneratedImage again = generator.generate(command.seed(), command.count(), command.label()).get(original.artwork().index());
+        GeneratedImage again = ArtworkProduction.pictures(generator, command).get(original.artwork().index());
         BufferedImage stored = PixelDigest.decoded(images.of(original));
         BufferedImage reproduced = PixelDigest.decoded(again.png());
         PixelComparison comparison = PixelComparison.of(stored, reproduced);

@@ -61,8 +61,8 @@ public class ArtworkCatalog {
                     insert into catalog.artwork (id, job_id, item_index, kind, model_id, model_version, image_key,
                         image_sha256, media_type, width, height, byte_size, created_at, author_id, author_name, title,
                         description, licence, visibility, stripped_sha256, label, thumbnail_key, thumbnail_width,
-                        thumbnail_height)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        thumbnail_height, prompt)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict on constraint artwork_once_per_job_item do nothing
                     returning id, created_at)
                 insert into catalog.provenance_record (artwork_id, record, created_at)
@@ -259,7 +259,8 @@ public class ArtworkCatalog {
             statement.setString(22, thumbnail == null ? null : thumbnail.key());
             statement.setObject(23, thumbnail == null ? null : thumbnail.width(), Types.INTEGER);
             statement.setObject(24, thumbnail == null ? null : thumbnail.height(), Types.INTEGER);
-            statement.setString(25, json.writeValueAsString(provenance));
+            statement.setObject(25, provenance.parameters().get(ProvenanceRecord.PROMPT), Types.VARCHAR);
+            statement.setString(26, json.writeValueAsString(provenance));
             return statement.executeUpdate() == 1;
         }
     }

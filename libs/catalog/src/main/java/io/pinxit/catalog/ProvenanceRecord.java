@@ -15,6 +15,9 @@ public record ProvenanceRecord(UUID artworkId, UUID jobId, int index, Authorship
                                Map<String, Object> parameters, List<Parent> parents, String imageSha256,
                                Producer producer, List<Credit> credits, Instant createdAt) {
 
+    /** The parameter a prompt model's pictures record their prompt under, as the client wrote it. */
+    public static final String PROMPT = "prompt";
+
     public ProvenanceRecord {
         parameters = Map.copyOf(parameters);
         parents = parents == null ? List.of() : List.copyOf(parents);

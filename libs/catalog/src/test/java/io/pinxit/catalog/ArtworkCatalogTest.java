@@ -192,6 +192,21 @@ class ArtworkCatalogTest {
     }
 
     @Test
+    void textSearchFindsTheWordsOfAPromptModelsPrompt() {
+        String model = "model-" + UUID.randomUUID();
+        var cat = described(artwork(UUID.randomUUID(), 0, "2034-02-01T00:00:00Z"), model, ArtworkKind.GENERATED,
+                null, "CC0-1.0", "Untitled", null, null);
+        var heart = described(artwork(UUID.randomUUID(), 0, "2034-02-01T00:00:01Z"), model, ArtworkKind.GENERATED,
+                null, "CC0-1.0", "Untitled", null, null);
+        catalog.record(cat, prompted(provenanceOf(cat), "Smiling cats"), embeddingOf(cat));
+        catalog.record(heart, prompted(provenanceOf(heart), "red heart"), embeddingOf(heart));
+
+        assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "cat"))).containsExactly(cat.id());
+        assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "hearts"))).containsExactly(heart.id());
+        assertThat(listed(new ArtworkFilter(model, null, null, null, null, null, "smiling heart"))).isEmpty();
+    }
+
+    @Test
     void theModelsAndLicencesInUseAreListedOnceEach() {
         String model = "model-" + UUID.randomUUID();
         for (int index = 0; index < 3; index++) {
@@ -288,6 +303,12 @@ class ArtworkCatalogTest {
                 Sha256.hex("stripped " + id), "image/png", 32, 32, 100);
         return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", null, image,
                 new Thumbnail("thumbnails/" + sha256 + ".png", 32, 32), PUBLIC_BY_ADA, at);
+    }
+
+    private static ProvenanceRecord prompted(ProvenanceRecord record, String prompt) {
+        return new ProvenanceRecord(record.artworkId(), record.jobId(), record.index(), record.authorship(),
+                record.model(), Map.of("seed", 42, ProvenanceRecord.PROMPT, prompt), record.parents(),
+                record.imageSha256(), record.producer(), record.credits(), record.createdAt());
     }
 
     private static ProvenanceRecord provenanceOf(Artwork artwork) {

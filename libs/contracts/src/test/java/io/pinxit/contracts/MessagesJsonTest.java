@@ -57,6 +57,17 @@ class MessagesJsonTest {
     }
 
     @Test
+    void aGenerationCommandForAPromptRoundTripsAndLeavesTheFieldOutWithoutOne() throws Exception {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-words", 4, 7L, null, at).withPrompt("red heart");
+
+        var copy = json.readValue(json.writeValueAsString(command), GenerationCommand.class);
+
+        assertThat(copy).isEqualTo(command);
+        assertThat(copy.prompt()).isEqualTo("red heart");
+        assertThat(json.readTree(json.writeValueAsString(command.withPrompt(null))).has("prompt")).isFalse();
+    }
+
+    @Test
     void upscaleCommandRoundTripsWithItsSchemaVersion() throws Exception {
         var command = UpscaleCommand.of(UUID.randomUUID(), UUID.randomUUID(), 2,
                 new Authorship(UUID.randomUUID(), "ada", "Big", null, "CC-BY-4.0", Visibility.UNLISTED), at);

@@ -1,5 +1,6 @@
 package io.pinxit.inference;
 
+import io.pinxit.contracts.prompt.InvalidPromptException;
 import java.util.List;
 
 /**
@@ -29,6 +30,16 @@ public interface ImageGenerator extends AutoCloseable {
             throw new UnknownLabelException(card().id(), label, labels());
         }
         return generate(seed, count);
+    }
+
+    /**
+     * Pictures of what {@code prompt} says, for a model whose card lists a {@code vocabulary}.
+     *
+     * @throws InvalidPromptException when the model takes no prompt, or the prompt is empty, too long or has words
+     *     outside the model's vocabulary (naming the nearest known ones)
+     */
+    default List<GeneratedImage> generateFromPrompt(long seed, int count, String prompt) {
+        throw InvalidPromptException.notTakenBy(card().id());
     }
 
     /** The labels this model is conditioned on, in its card's order; empty when a seed is its only input. */

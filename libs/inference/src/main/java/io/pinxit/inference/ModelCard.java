@@ -11,7 +11,8 @@ import java.util.List;
  * from {@code card.json}. {@code weightsFile} is the file the loader opens (a TF.js model's
  * {@code model.json}); {@code weightShards} are the further files it refers to. {@link ModelLoader} checks
  * every one of them against its sha256 here before loading. A conditional generator lists the
- * {@code labels} it can be asked for, in the order its network numbers them. A generator exported from
+ * {@code labels} it can be asked for, in the order its network numbers them; a prompt generator lists the
+ * {@code vocabulary} its prompts may use, likewise in its network's order. A generator exported from
  * another framework ({@code torchscript}, {@code onnx}) states the {@code outputRange} of its pixel values;
  * without one, [-1, 1] (tanh) is meant. A fast style names the {@code style} picture it paints like.
  */
@@ -32,6 +33,7 @@ public record ModelCard(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int scale,
         @JsonInclude(JsonInclude.Include.NON_NULL) String featureLayer,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> labels,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> vocabulary,
         @JsonInclude(JsonInclude.Include.NON_NULL) ValueRange outputRange,
         @JsonInclude(JsonInclude.Include.NON_NULL) PaintedStyle style,
         List<DataSource> dataSources,
@@ -48,6 +50,7 @@ public record ModelCard(
     public ModelCard {
         weightShards = weightShards == null ? List.of() : List.copyOf(weightShards);
         labels = labels == null ? List.of() : List.copyOf(labels);
+        vocabulary = vocabulary == null ? List.of() : List.copyOf(vocabulary);
         dataSources = dataSources == null ? List.of() : List.copyOf(dataSources);
     }
 
@@ -140,10 +143,38 @@ public record ModelCard(
                 scale,
                 featureLayer,
                 labels,
+                vocabulary,
                 outputRange,
                 style,
                 dataSources,
                 newTraining,
+                intendedUse,
+                limitations);
+    }
+
+    /** Returns this card listing {@code newVocabulary} as the words its prompts may use. */
+    public ModelCard withVocabulary(List<String> newVocabulary) {
+        return new ModelCard(
+                id,
+                version,
+                family,
+                format,
+                architecture,
+                latentSize,
+                baseWidth,
+                imageWidth,
+                imageHeight,
+                weightsFile,
+                weightsSha256,
+                weightShards,
+                scale,
+                featureLayer,
+                labels,
+                newVocabulary,
+                outputRange,
+                style,
+                dataSources,
+                training,
                 intendedUse,
                 limitations);
     }

@@ -32,6 +32,7 @@ public final class ModelLoader {
     static final String TFJS_LAYERS_FORMAT = "tfjs-layers";
     static final String DCGAN_32 = "dcgan-32";
     static final String CONDITIONAL_DCGAN_32 = "conditional-dcgan-32";
+    static final String PROMPT_DCGAN_32 = "prompt-dcgan-32";
     static final String CONDITIONAL_VAE_32 = "conditional-vae-32";
 
     private final ModelCatalog catalog;
@@ -62,20 +63,37 @@ public final class ModelLoader {
 
     private ImageGenerator loadDcgan(ModelCard card) {
         requireKind(card, ModelCard.GAN_FAMILY, DJL_PARAMS_FORMAT);
-        boolean conditional = CONDITIONAL_DCGAN_32.equals(card.architecture());
-        if (!conditional && !DCGAN_32.equals(card.architecture())) {
-            throw new ModelLoadException("Model '%s' is a %s; only %s and %s generators can be loaded"
-                    .formatted(card.id(), card.architecture(), DCGAN_32, CONDITIONAL_DCGAN_32));
-        }
-        if (conditional == card.labels().isEmpty()) {
-            throw new ModelLoadException(conditional
-                    ? "Conditional generator '%s' must list its labels".formatted(card.id())
-                    : "Generator '%s' is not conditional but lists labels".formatted(card.id()));
-        }
-        Block generator = conditional
-                ? ConditionalDcgan32.generator(card.latentSize(), card.baseWidth())
-                : Dcgan32.generator(card.latentSize(), card.baseWidth());
+        Block generator = switch (card.architecture()) {
+            case DCGAN_32 -> {
+                requireConditions(card, false, false);
+                yield Dcgan32.generator(card.latentSize(), card.baseWidth());
+            }
+            case CONDITIONAL_DCGAN_32 -> {
+                requireConditions(card, true, false);
+                yield ConditionalDcgan32.generator(card.latentSize(), card.baseWidth());
+            }
+            case PROMPT_DCGAN_32 -> {
+                requireConditions(card, false, true);
+                yield ConditionalDcgan32.promptGenerator(card.latentSize(), card.baseWidth());
+            }
+            default -> throw new ModelLoadException("Model '%s' is a %s; only %s, %s and %s generators can be loaded"
+                    .formatted(card.id(), card.architecture(), DCGAN_32, CONDITIONAL_DCGAN_32, PROMPT_DCGAN_32));
+        };
         return new DcganImageGenerator(card, withWeights(card, generator));
+    }
+
+    /** Refuses a card whose labels or vocabulary do not match what its architecture is conditioned on. */
+    private static void requireConditions(ModelCard card, boolean labelled, boolean prompted) {
+        if (labelled == card.labels().isEmpty()) {
+            throw new ModelLoadException(labelled
+                    ? "Conditional generator '%s' must list its labels".formatted(card.id())
+                    : "Generator '%s' is not conditioned on labels but lists some".formatted(card.id()));
+        }
+        if (prompted == card.vocabulary().isEmpty()) {
+            throw new ModelLoadException(prompted
+                    ? "Prompt generator '%s' must list its vocabulary".formatted(card.id())
+                    : "Generator '%s' takes no prompt but lists a vocabulary".formatted(card.id()));
+        }
     }
 
     private ImageGenerator loadVae(ModelCard card) {
@@ -123,8 +141,8 @@ public final class ModelLoader {
     }
 
     private ImageGenerator loadExported(ModelCard card) {
-        if (!card.labels().isEmpty()) {
-            throw new ModelLoadException("Generator '%s' is a %s model, which cannot be conditioned on labels"
+        if (!card.labels().isEmpty() || !card.vocabulary().isEmpty()) {
+            throw new ModelLoadException("Generator '%s' is a %s model, which cannot be conditioned on labels or prompts"
                     .formatted(card.id(), card.format()));
         }
         byte[] weights = verifiedFiles(card).get(card.weightsFile());

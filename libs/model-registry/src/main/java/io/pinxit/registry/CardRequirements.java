@@ -62,6 +62,9 @@ final class CardRequirements {
         if (!card.labels().isEmpty()) {
             violations.add(new Violation("labels", "must be empty: registered generators take a seed only"));
         }
+        if (!card.vocabulary().isEmpty()) {
+            violations.add(new Violation("vocabulary", "must be empty: registered generators take a seed only"));
+        }
         if (card.dataSources().isEmpty()) {
             violations.add(new Violation("dataSources", "must name the training data and its licences"));
         }

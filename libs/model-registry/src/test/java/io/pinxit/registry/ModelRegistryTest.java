@@ -130,14 +130,15 @@ class ModelRegistryTest {
         ModelCard card = fixture("tiny-onnx");
         ModelCard incomplete = ModelRegistry.JSON.readValue("""
                 {"id":"Bad Id","family":"upscaler","format":"tfjs-layers","latentSize":16,"imageWidth":8,
-                 "imageHeight":8,"weightsFile":"w.onnx","weightsSha256":"%s"}""".formatted(card.weightsSha256()),
+                 "imageHeight":8,"weightsFile":"w.onnx","weightsSha256":"%s","labels":["cats"],
+                 "vocabulary":["cat"]}""".formatted(card.weightsSha256()),
                 ModelCard.class);
 
         assertThatThrownBy(() -> registry.register(incomplete, weightsOf(card), "ada"))
                 .isInstanceOfSatisfying(InvalidModelCardException.class, e -> assertThat(e.violations())
                         .extracting(InvalidModelCardException.Violation::field)
-                        .contains("id", "version", "family", "format", "outputRange", "dataSources", "training",
-                                "intendedUse", "limitations"));
+                        .contains("id", "version", "family", "format", "outputRange", "labels", "vocabulary",
+                                "dataSources", "training", "intendedUse", "limitations"));
     }
 
     private static ModelCard fixture(String id) throws IOException {

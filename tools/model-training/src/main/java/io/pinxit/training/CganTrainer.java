@@ -17,8 +17,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import io.pinxit.inference.gan.ConditionalDcgan32;
 import io.pinxit.inference.gan.ConditionalGanTranslator;
+import io.pinxit.inference.gan.ConditionedLatentBatch;
 import io.pinxit.inference.gan.Dcgan32;
-import io.pinxit.inference.gan.LabelledLatentBatch;
 import io.pinxit.inference.gan.LatentBatch;
 import io.pinxit.inference.gan.LatentSampler;
 import java.awt.image.BufferedImage;
@@ -28,15 +28,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a {@link ConditionalDcgan32} pair on class-balanced batches. The discriminator learns
- * real-vs-fake through its projection logit and the category of real pictures through its class
- * logits; the generator learns to be taken for real and for the category it was asked for (AC-GAN).
- * Freezing and optimizers as in {@link DcganTrainer}.
+ * Trains a {@link ConditionalDcgan32} pair on class-balanced batches, conditioned on labels or prompts
+ * ({@link Conditions}). The discriminator learns real-vs-fake through its projection logit and the category of
+ * real pictures through its class logits; the generator learns to be taken for real, under its condition, and
+ * for the category of the picture its condition describes (AC-GAN). Freezing and optimizers as in
+ * {@link DcganTrainer}.
  */
 final class CganTrainer implements ModelTrainer {
 
     private final TrainingOptions options;
     private final LabelledEmoji data;
+    private final Conditions conditions;
     private final BalancedSchedule schedule;
     private final LatentSampler sampler;
     private final Model generatorModel;
@@ -49,19 +51,17 @@ final class CganTrainer implements ModelTrainer {
     private final Loss category = Loss.softmaxCrossEntropyLoss();
     private final float[] batchPixels;
 
-    CganTrainer(TrainingOptions options, LabelledEmoji data) {
+    /** {@code members[label]}: the images of each category it learns from. */
+    CganTrainer(TrainingOptions options, LabelledEmoji data, int[][] members, Conditions conditions) {
         this.options = options;
         this.data = data;
-        int[][] members = new int[data.classes()][];
-        for (int label = 0; label < members.length; label++) {
-            members[label] = data.indicesOf(label);
-        }
+        this.conditions = conditions;
         this.schedule = new BalancedSchedule(options.seed(), members, options.batchSize());
         this.sampler = new LatentSampler(TrainingOptions.LATENT_SIZE);
         this.batchPixels = new float[options.batchSize() * EmojiDataset.IMAGE_FLOATS];
         Engine.getInstance().setRandomSeed(Math.toIntExact(options.seed() % Integer.MAX_VALUE));
-        generator = ConditionalDcgan32.generator(TrainingOptions.LATENT_SIZE, TrainingOptions.BASE_WIDTH);
-        discriminator = ConditionalDcgan32.discriminator(TrainingOptions.BASE_WIDTH, data.classes());
+        generator = conditions.generator();
+        discriminator = conditions.discriminator(data.classes());
         generatorModel = Model.newInstance("generator");
         generatorModel.setBlock(generator);
         discriminatorModel = Model.newInstance("discriminator");
@@ -94,7 +94,7 @@ final class CganTrainer implements ModelTrainer {
             BalancedSchedule.Batch picked = schedule.batch(step);
             data.images().copyBatch(picked.imageIndices(), batchPixels);
             NDArray real = scope.create(batchPixels, Dcgan32.imageShape(batch));
-            NDArray oneHot = ConditionalDcgan32.oneHot(scope, picked.labels(), data.classes());
+            NDArray condition = scope.create(conditions.rows(picked, step), new Shape(batch, conditions.size()));
             NDArray classIds = scope.create(picked.labels()).toType(DataType.FLOAT32, false);
             NDArray noise = scope.create(
                     sampler.sample(schedule.noiseSeed(step), batch), Dcgan32.latentShape(batch, sampler.latentSize()));
@@ -106,9 +106,9 @@ final class CganTrainer implements ModelTrainer {
             float discriminatorLoss;
             float realClassLoss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                fake = generator.forward(store, new NDList(noise, oneHot), true).singletonOrThrow();
-                NDArray onReal = discriminator.forward(store, new NDList(real, oneHot), true).singletonOrThrow();
-                NDArray onFake = discriminator.forward(store, new NDList(fake.stopGradient(), oneHot), true)
+                fake = generator.forward(store, new NDList(noise, condition), true).singletonOrThrow();
+                NDArray onReal = discriminator.forward(store, new NDList(real, condition), true).singletonOrThrow();
+                NDArray onFake = discriminator.forward(store, new NDList(fake.stopGradient(), condition), true)
                         .singletonOrThrow();
                 NDArray classOnReal = category.evaluate(classTargets, new NDList(onReal.get(":, 1:")));
                 NDArray total = adversarial.evaluate(realTargets, new NDList(onReal.get(":, 0:1")))
@@ -123,7 +123,7 @@ final class CganTrainer implements ModelTrainer {
             float generatorLoss;
             DcganTrainer.setTrainable(discriminator, false);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray judged = discriminator.forward(store, new NDList(fake, oneHot), true).singletonOrThrow();
+                NDArray judged = discriminator.forward(store, new NDList(fake, condition), true).singletonOrThrow();
                 NDArray total = adversarial.evaluate(realTargets, new NDList(judged.get(":, 0:1")))
                         .add(category.evaluate(classTargets, new NDList(judged.get(":, 1:"))));
                 collector.backward(total);
@@ -137,15 +137,15 @@ final class CganTrainer implements ModelTrainer {
         }
     }
 
-    /** {@code perLabel} pictures of every label from {@code seed}, label by label, in inference mode. */
+    /** {@code perCondition} pictures of every previewed condition from {@code seed}, one after another, in inference mode. */
     @Override
-    public List<BufferedImage> preview(long seed, int perLabel) {
-        var latents = new LatentBatch(sampler.sample(seed, perLabel), perLabel, sampler.latentSize());
+    public List<BufferedImage> preview(long seed, int perCondition) {
+        var latents = new LatentBatch(sampler.sample(seed, perCondition), perCondition, sampler.latentSize());
         List<BufferedImage> images = new ArrayList<>();
-        try (Predictor<LabelledLatentBatch, List<BufferedImage>> predictor =
+        try (Predictor<ConditionedLatentBatch, List<BufferedImage>> predictor =
                 generatorModel.newPredictor(new ConditionalGanTranslator())) {
-            for (int label = 0; label < data.classes(); label++) {
-                images.addAll(predictor.predict(new LabelledLatentBatch(latents, label, data.classes())));
+            for (float[] condition : conditions.previews()) {
+                images.addAll(predictor.predict(new ConditionedLatentBatch(latents, condition)));
             }
         } catch (TranslateException e) {
             throw new IllegalStateException("Preview failed", e);
@@ -160,7 +160,7 @@ final class CganTrainer implements ModelTrainer {
     }
 
     private void initialize() {
-        Shape labels = ConditionalDcgan32.labelShape(options.batchSize(), data.classes());
+        Shape labels = new Shape(options.batchSize(), conditions.size());
         generator.initialize(generatorModel.getNDManager(), DataType.FLOAT32,
                 Dcgan32.latentShape(options.batchSize(), TrainingOptions.LATENT_SIZE), labels);
         discriminator.initialize(discriminatorModel.getNDManager(), DataType.FLOAT32,

@@ -1,6 +1,9 @@
 package io.pinxit.training;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.pinxit.inference.gan.Dcgan32;
+import io.pinxit.inference.gan.GanTranslator;
 import io.pinxit.inference.gan.PictureTensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -61,6 +64,15 @@ final class EmojiDataset {
     /** The PNG each image was read from, in dataset order. */
     List<Path> files() {
         return files;
+    }
+
+    /** The images at {@code indices} as 32×32 pictures, prepared as for training. */
+    List<BufferedImage> pictures(int[] indices) {
+        float[] tensors = new float[indices.length * IMAGE_FLOATS];
+        copyBatch(indices, tensors);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return GanTranslator.toImages(manager.create(tensors, new Shape(indices.length, 3, SIZE, SIZE)));
+        }
     }
 
     /** Copies the images at {@code indices} into {@code batch}, one after another. */

@@ -100,7 +100,7 @@ public final class EvaluateCgan {
         return spread(pixels, indices.length);
     }
 
-    private static List<BufferedImage> decode(List<GeneratedImage> generated) throws IOException {
+    static List<BufferedImage> decode(List<GeneratedImage> generated) throws IOException {
         List<BufferedImage> images = new ArrayList<>(generated.size());
         for (GeneratedImage image : generated) {
             images.add(ImageIO.read(new ByteArrayInputStream(image.png())));
@@ -109,7 +109,7 @@ public final class EvaluateCgan {
     }
 
     /** A scratch catalog holding the model's card, rewritten to vouch for a checkpoint's generator. */
-    private static ModelCatalog checkpointCatalog(Path modelDir, String id, Path checkpoint) throws IOException {
+    static ModelCatalog checkpointCatalog(Path modelDir, String id, Path checkpoint) throws IOException {
         ModelCard published = ModelCatalog.fromDirectory(modelDir).find(id)
                 .orElseThrow(() -> new IllegalArgumentException("No model " + id));
         byte[] weights = Files.readAllBytes(checkpoint.resolve(Checkpoints.GENERATOR_FILE));

@@ -9,6 +9,7 @@ import io.pinxit.inference.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Puts trained generator weights into a model folder and rewrites its {@code card.json} to vouch for
@@ -30,6 +31,12 @@ final class ModelPublisher {
     /** The card as it stands before publishing. */
     ModelCard card() throws IOException {
         return JSON.readValue(modelDir.resolve(CARD_FILE).toFile(), ModelCard.class);
+    }
+
+    /** Writes the words a prompt model's network numbers, in its order, into the card. */
+    void describeVocabulary(List<String> vocabulary) throws IOException {
+        Files.writeString(modelDir.resolve(CARD_FILE),
+                JSON.writeValueAsString(card().withVocabulary(vocabulary)) + System.lineSeparator());
     }
 
     ModelCard publish(Block generator, ModelCard.Training training) throws IOException {

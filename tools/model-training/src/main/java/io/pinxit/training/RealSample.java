@@ -1,7 +1,5 @@
 package io.pinxit.training;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.pinxit.inference.gan.GanTranslator;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
@@ -29,16 +27,7 @@ record RealSample(List<BufferedImage> reference, List<BufferedImage> second) {
             order[i] = order[j];
             order[j] = swap;
         }
-        return new RealSample(pictures(data, Arrays.copyOfRange(order, 0, count)),
-                pictures(data, Arrays.copyOfRange(order, count, 2 * count)));
-    }
-
-    private static List<BufferedImage> pictures(EmojiDataset data, int[] indices) {
-        float[] tensors = new float[indices.length * EmojiDataset.IMAGE_FLOATS];
-        data.copyBatch(indices, tensors);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            return GanTranslator.toImages(
-                    manager.create(tensors, new Shape(indices.length, 3, EmojiDataset.SIZE, EmojiDataset.SIZE)));
-        }
+        return new RealSample(data.pictures(Arrays.copyOfRange(order, 0, count)),
+                data.pictures(Arrays.copyOfRange(order, count, 2 * count)));
     }
 }

@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Renders an 8×8 grid of a model's pictures (for a conditional model, one row of 8 per label, in the
- * card's order), each enlarged ×4 with nearest-neighbour for viewing only, through the same
+ * card's order; for a prompt model, one row per prompt of {@code --prompts}, separated by '|'), each enlarged ×4 with nearest-neighbour for viewing only, through the same
  * {@link ModelLoader} path the services use.
  */
 public final class SampleSheet {
@@ -41,25 +41,29 @@ public final class SampleSheet {
         ModelCard card = catalog.find(id).orElseThrow(() -> new IllegalArgumentException("No model " + id));
         long seed = Long.parseLong(arguments.get("seed", "20261123"));
         Path out = Path.of(arguments.get("out", "docs/samples/" + id + ".png"));
+        List<String> prompts = List.of(arguments.get("prompts", String.join("|", TrainEmojiWords.PREVIEW_PROMPTS))
+                .split("\\|"));
         try (ImageGenerator generator = new ModelLoader(catalog).load(card)) {
             List<BufferedImage> images = new ArrayList<>();
-            for (GeneratedImage image : pictures(generator, seed)) {
+            for (GeneratedImage image : pictures(generator, seed, prompts)) {
                 images.add(ImageIO.read(new ByteArrayInputStream(image.png())));
             }
             write(images, out);
             System.out.printf("Wrote %s: %d pictures of %s (sha256 %s), seed %d%s%n", out, images.size(), id,
-                    card.weightsSha256(), seed, card.labels().isEmpty() ? "" : ", one row per label " + card.labels());
+                    card.weightsSha256(), seed, !card.labels().isEmpty() ? ", one row per label " + card.labels()
+                            : !card.vocabulary().isEmpty() ? ", one row per prompt " + prompts : "");
         }
     }
 
-    /** 64 pictures of a seed; for a conditional model, a row of 8 per label from the same seed. */
-    private static List<GeneratedImage> pictures(ImageGenerator generator, long seed) {
-        if (generator.labels().isEmpty()) {
-            return generator.generate(seed, COUNT);
-        }
+    /** 64 pictures of a seed; for a conditional model, a row of 8 per label (or prompt) from the same seed. */
+    private static List<GeneratedImage> pictures(ImageGenerator generator, long seed, List<String> prompts) {
         List<GeneratedImage> pictures = new ArrayList<>();
-        for (String label : generator.labels()) {
-            pictures.addAll(generator.generate(seed, COLUMNS, label));
+        if (!generator.card().vocabulary().isEmpty()) {
+            prompts.forEach(prompt -> pictures.addAll(generator.generateFromPrompt(seed, COLUMNS, prompt)));
+        } else if (!generator.labels().isEmpty()) {
+            generator.labels().forEach(label -> pictures.addAll(generator.generate(seed, COLUMNS, label)));
+        } else {
+            pictures.addAll(generator.generate(seed, COUNT));
         }
         return pictures;
     }

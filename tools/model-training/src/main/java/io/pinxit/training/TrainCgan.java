@@ -29,7 +29,11 @@ public final class TrainCgan {
                 data.images().size(), data.classes(), data.labels(), options.steps(), options.batchSize(),
                 options.seed(), DjlRuntime.platform());
         var checkpoints = new Checkpoints(options.checkpointDir());
-        try (var trainer = new CganTrainer(options, data)) {
+        int[][] members = new int[data.classes()][];
+        for (int label = 0; label < members.length; label++) {
+            members[label] = data.indicesOf(label);
+        }
+        try (var trainer = new CganTrainer(options, data, members, new LabelConditions(data.classes()))) {
             Checkpoints.Progress progress = new TrainingLoop(options, checkpoints, PREVIEW_PER_LABEL).run(trainer);
             ModelCard card = publisher.publish(trainer.generator(), TrainDcgan.training(options, progress,
                     "Adam lr %s beta1 %s; BCE with logits on a projection discriminator plus softmax cross-entropy"

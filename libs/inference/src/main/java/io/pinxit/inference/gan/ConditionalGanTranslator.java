@@ -6,21 +6,23 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
 import java.util.List;
 
-/** Feeds latent vectors and one label to a {@link ConditionalDcgan32} generator; output as {@link GanTranslator}. */
-public final class ConditionalGanTranslator implements NoBatchifyTranslator<LabelledLatentBatch, List<BufferedImage>> {
+/** Feeds latent vectors and one condition row to a {@link ConditionalDcgan32} generator; output as {@link GanTranslator}. */
+public final class ConditionalGanTranslator implements NoBatchifyTranslator<ConditionedLatentBatch, List<BufferedImage>> {
 
     @Override
-    public NDList processInput(TranslatorContext ctx, LabelledLatentBatch batch) {
+    public NDList processInput(TranslatorContext ctx, ConditionedLatentBatch batch) {
         NDManager manager = ctx.getNDManager();
         LatentBatch latents = batch.latents();
-        int[] labels = new int[latents.count()];
-        Arrays.fill(labels, batch.label());
+        float[] condition = batch.condition();
+        float[] rows = new float[latents.count() * condition.length];
+        for (int i = 0; i < latents.count(); i++) {
+            System.arraycopy(condition, 0, rows, i * condition.length, condition.length);
+        }
         return new NDList(
                 manager.create(latents.values(), new Shape(latents.count(), latents.latentSize())),
-                ConditionalDcgan32.oneHot(manager, labels, batch.labelCount()));
+                manager.create(rows, new Shape(latents.count(), condition.length)));
     }
 
     @Override
