@@ -27,6 +27,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +223,36 @@ class GenerationWorkerTest {
         CatalogEntry first = catalog.find(artworks.get(0)).orElseThrow();
         assertThat(first.artwork().label()).isEqualTo("animals-nature");
         assertThat(first.provenance().parameters()).containsEntry("label", "animals-nature");
+    }
+
+    @Test
+    void aPromptModelMakesPicturesOfThePromptAndRecordsItInTheProvenanceAndTheManifest() throws IOException {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-words", 2, 7L, ADA, Instant.now())
+                .withPrompt("Red heart");
+
+        topics.send(command);
+
+        List<UUID> artworks = topics.awaitEvent(command.jobId(), JobState.SUCCEEDED).artworkIds();
+        CatalogEntry first = catalog.find(artworks.get(0)).orElseThrow();
+        assertThat(first.provenance().parameters()).containsEntry("prompt", "Red heart");
+        try (InputStream stored = store.open(first.artwork().image().key())) {
+            Verification manifest = C2paPng.verify(stored.readAllBytes(), List.of(signing.chain().get(1)));
+            assertThat(manifest.valid()).as("%s", manifest.problems()).isTrue();
+            assertThat(manifest.content().orElseThrow().generation().get("parameters"))
+                    .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("prompt", "Red heart");
+        }
+    }
+
+    @Test
+    void aPromptWithAWordTheModelDoesNotKnowFailsTheJobNamingTheNearestKnownWords() {
+        var command = GenerationCommand.of(UUID.randomUUID(), "emoji-words", 1, 7L, ADA, Instant.now())
+                .withPrompt("red hart");
+
+        topics.send(command);
+
+        JobEvent failed = topics.awaitEvent(command.jobId(), JobState.FAILED);
+        assertThat(failed.failure().detail()).contains("'hart' (did you mean").contains("heart");
+        assertThat(catalog.artworkIdsOfJob(command.jobId())).isEmpty();
     }
 
     @Test

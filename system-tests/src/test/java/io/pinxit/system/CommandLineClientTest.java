@@ -99,7 +99,9 @@ class CommandLineClientTest {
 
     @Test
     void theServedModelsTheStyleLibraryAndMyKeysAreListed() {
-        assertThat(pinxit("models").out()).contains("emoji-dcgan", "emoji-vae");
+        assertThat(pinxit("models").out()).contains("emoji-dcgan", "emoji-vae")
+                .containsPattern("emoji-words .* prompt \\(\\d+ words\\)")
+                .containsPattern("emoji-cgan .* label \\(smileys-emotion, .*flags\\)");
         assertThat(pinxit("styles").out()).contains("The Great Wave off Kanagawa", "fast");
         Run keys = pinxit("keys", "--json");
         assertThat(keys.exitCode()).isZero();

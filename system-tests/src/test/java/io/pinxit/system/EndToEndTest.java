@@ -164,6 +164,24 @@ class EndToEndTest {
     }
 
     @Test
+    void aPromptedPictureCarriesItsPromptIntoItsManifestAndIsFoundByItsWords() throws IOException {
+        String title = "Prompted " + UUID.randomUUID();
+        String artwork = awaitSuccess(post("/api/v1/jobs/generations",
+                "{\"model\":\"emoji-words\",\"prompt\":\"Red heart\",\"count\":1,\"seed\":8,\"title\":\""
+                        + title + "\"}")).getList("artworkIds", String.class).get(0);
+
+        given().baseUri(gallery).get("/api/v1/artworks/" + artwork).then().statusCode(200)
+                .body("provenance.parameters.prompt", equalTo("Red heart"));
+        given().baseUri(gallery).queryParam("q", "\"" + title + "\" hearts").get("/api/v1/artworks").then()
+                .statusCode(200).body("items.id", equalTo(List.of(artwork)));
+        given().baseUri(gallery).contentType("image/png").body(image(artwork)).post("/api/v1/verify").then()
+                .statusCode(200)
+                .body("verdict", equalTo("TRUSTED"))
+                .body("manifest.generation.parameters.prompt", equalTo("Red heart"))
+                .body("knownArtworks.id", hasItem(artwork));
+    }
+
+    @Test
     void anUploadPaintedInTheStyleOfAnArtworkIsASignedChildOfItWithProgressOnTheWay() throws IOException {
         String style = awaitSuccess(submit(1, 88)).getList("artworkIds", String.class).get(0);
         var content = new BufferedImage(80, 60, BufferedImage.TYPE_INT_RGB);

@@ -21,7 +21,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     private static String text(List<ServedModel> models) {
         return models.isEmpty() ? "No model is served: no worker runs." : models.stream()
-                .map(model -> "%-20s %-10s %s".formatted(model.id(), model.version(), model.family()))
+                .map(model -> "%-22s %-8s %-17s %s".formatted(model.id(), model.version(), model.family(), model.asksFor()))
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 }

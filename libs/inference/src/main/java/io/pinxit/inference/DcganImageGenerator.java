@@ -4,14 +4,14 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
+import io.pinxit.contracts.prompt.InvalidPromptException;
+import io.pinxit.contracts.prompt.PromptVocabulary;
 import io.pinxit.inference.gan.ConditionalDcgan32;
 import io.pinxit.inference.gan.ConditionalGanTranslator;
 import io.pinxit.inference.gan.ConditionedLatentBatch;
 import io.pinxit.inference.gan.GanTranslator;
 import io.pinxit.inference.gan.LatentBatch;
 import io.pinxit.inference.gan.LatentSampler;
-import io.pinxit.contracts.prompt.InvalidPromptException;
-import io.pinxit.contracts.prompt.PromptVocabulary;
 import java.awt.image.BufferedImage;
 import java.util.List;
 

@@ -46,10 +46,10 @@ class ModelCatalogTest {
     void theClasspathCatalogListsThePretrainedModelsWithTheirPackagesAndLicences() {
         var catalog = ModelCatalog.fromClasspath();
 
-        assertEquals(List.of("emoji-dcgan", "emoji-cgan", "emoji-vae", "esrgan-slim-x2", "esrgan-slim-x4",
-                        "nsfwjs-mobilenet-v2", "fast-style-great-wave"),
+        assertEquals(List.of("emoji-dcgan", "emoji-cgan", "emoji-words", "emoji-vae", "esrgan-slim-x2",
+                        "esrgan-slim-x4", "nsfwjs-mobilenet-v2", "fast-style-great-wave"),
                 catalog.cards().stream().map(ModelCard::id).toList());
-        assertEquals(List.of("emoji-dcgan", "emoji-cgan", "emoji-vae"),
+        assertEquals(List.of("emoji-dcgan", "emoji-cgan", "emoji-words", "emoji-vae"),
                 catalog.cards().stream().filter(ModelCard::isGenerator).map(ModelCard::id).toList());
         ModelCard upscaler = catalog.find("esrgan-slim-x4").orElseThrow();
         assertEquals("upscaler", upscaler.family());

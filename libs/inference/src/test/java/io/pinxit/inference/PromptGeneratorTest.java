@@ -92,6 +92,16 @@ class PromptGeneratorTest {
     }
 
     @Test
+    void theShippedEmojiWordsDrawsAPromptOfWordsItsCardLists() {
+        ModelCatalog shipped = ModelCatalog.fromClasspath();
+        ModelCard card = shipped.find("emoji-words").orElseThrow();
+        assertThat(card.vocabulary()).contains("cat", "heart", "red").doesNotHaveDuplicates();
+        try (ImageGenerator words = new ModelLoader(shipped).load(card)) {
+            assertThat(words.generateFromPrompt(20261123L, 2, "red heart")).hasSize(2);
+        }
+    }
+
+    @Test
     void aModelWithoutVocabularyTakesNoPrompt() {
         ModelCatalog shipped = ModelCatalog.fromClasspath();
         try (ImageGenerator cgan = new ModelLoader(shipped).load(shipped.find("emoji-cgan").orElseThrow())) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +45,17 @@ class ShippedPicturesAcrossKernelsTest {
         }
 
         assertWithinRoundingOfTheRecorded(modelId, sheet);
+    }
+
+    @Test
+    void thePromptGeneratorsPicturesForASeedAreTheRecordedOnesWithinRounding() throws IOException {
+        BufferedImage sheet;
+        try (ImageGenerator generator = LOADER.load(SHIPPED.find("emoji-words").orElseThrow())) {
+            sheet = sheetOf(generator.generateFromPrompt(SEED, COUNT, "red heart").stream()
+                    .map(image -> decoded(image.png())).toList());
+        }
+
+        assertWithinRoundingOfTheRecorded("emoji-words", sheet);
     }
 
     @ParameterizedTest

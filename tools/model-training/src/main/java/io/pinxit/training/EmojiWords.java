@@ -7,13 +7,14 @@ import io.pinxit.contracts.prompt.PromptWords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The words that describe each training image: its base emoji's name from {@code emoji.json} ("smiling cat face
@@ -97,14 +98,23 @@ final class EmojiWords {
         return nameOf.get(index);
     }
 
-    /** Every word describing the images at {@code indices}, sorted: a vocabulary. */
-    List<String> vocabularyOf(int[][] indices) {
-        Set<String> words = new TreeSet<>();
+    /**
+     * Every word describing the images at {@code indices}, the words of more emoji first (each base emoji counted once,
+     * whatever its variants), then alphabetically: a vocabulary, whose order is also the order in which spelling
+     * suggestions prefer equally near words.
+     */
+    List<String> vocabularyOf(LabelledEmoji data, int[][] indices) {
+        Map<String, Set<String>> emojiOfWord = new HashMap<>();
         for (int[] group : indices) {
             for (int index : group) {
-                words.addAll(wordsOf.get(index));
+                for (String word : wordsOf.get(index)) {
+                    emojiOfWord.computeIfAbsent(word, unused -> new HashSet<>()).add(data.groupOf()[index]);
+                }
             }
         }
-        return List.copyOf(words);
+        return emojiOfWord.keySet().stream()
+                .sorted(Comparator.comparingInt((String word) -> -emojiOfWord.get(word).size())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 }

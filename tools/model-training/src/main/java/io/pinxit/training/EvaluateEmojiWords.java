@@ -1,29 +1,35 @@
 package io.pinxit.training;
 
+import io.pinxit.contracts.prompt.PromptVocabulary;
+import io.pinxit.contracts.prompt.PromptWords;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ImageGenerator;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
-import io.pinxit.contracts.prompt.PromptVocabulary;
-import io.pinxit.contracts.prompt.PromptWords;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Measures the prompt GAN on the names of emoji it never saw: the held-out side of the classifier's split. Each
  * held-out emoji's name, read as a prompt (words outside the vocabulary dropped; a name with none left is counted
- * and skipped), draws {@code --per-prompt} pictures through {@link ModelLoader}. Printed:
+ * and skipped), draws {@code --per-prompt} pictures through {@link ModelLoader}. The same measures of as many names of
+ * emoji it learned from (a seeded sample) follow, to tell following words from generalising to new ones. Printed:
  * <ul>
  *   <li>category agreement: the share the classifier puts in the emoji's category, per category and averaged;</li>
- *   <li>spread per category (as {@link EvaluateCgan}): near 0 means a prompt collapsed to one picture;</li>
+ *   <li>spread per category (as {@link EvaluateCgan}) of the pictures of one prompt, beside the spread of one emoji's
+ *       two real designs (its Twemoji and Noto pictures): far below it means a prompt collapsed to one picture;</li>
  *   <li>text-to-picture retrieval: the mean of each prompt's pictures, in the shipped MobileNet-v2 features, is
  *       compared with every held-out emoji's real pictures (its Twemoji and Noto base pictures); the rank of its
  *       own emoji gives recall at 1, 5 and 10 and the median rank, against chance. The same ranking of each emoji's
@@ -59,68 +65,101 @@ public final class EvaluateEmojiWords {
             ModelCard card = catalog.find(id).orElseThrow(() -> new IllegalArgumentException("No model " + id));
             var vocabulary = new PromptVocabulary(card.vocabulary());
 
-            List<HeldOutEmoji> emoji = heldOutEmoji(data, split, words, vocabulary);
+            List<NamedEmoji> heldOut = namedEmoji(data, split.heldOut(), words, vocabulary);
+            List<NamedEmoji> seen = sample(namedEmoji(data, split.training(), words, vocabulary), heldOut.size(), seed);
             List<String> unreadable = unreadableNames(data, split, words, vocabulary);
+            System.out.printf(Locale.ROOT, "%s%s (sha256 %s), %d words, %d pictures per prompt from seed %d.%n%n"
+                            + "UNSEEN: %d held-out emoji names as prompts (%d more had no known word, e.g. %s)%n",
+                    id, checkpoint.isEmpty() ? "" : " at " + checkpoint, card.weightsSha256(), vocabulary.size(),
+                    perPrompt, seed, heldOut.size(), unreadable.size(),
+                    String.join("; ", unreadable.subList(0, Math.min(8, unreadable.size()))));
+            try (ImageGenerator generator = new ModelLoader(catalog).load(card)) {
+                var measure = new Measure(data, classifier, embedder, generator, perPrompt, seed);
+                System.out.print(measure.of(heldOut, "held-out emoji"));
+                System.out.printf(Locale.ROOT, "%nSEEN: %d names of emoji it learned from (a seeded sample), the same"
+                        + " measures, for comparison%n", seen.size());
+                System.out.print(measure.of(seen, "learned emoji"));
+            }
+        }
+    }
+
+    /** Each emoji's prompts drawn, classified, compared with its real designs, and the report of it all. */
+    private record Measure(LabelledEmoji data, CategoryClassifier classifier, ShippedEmbedder embedder,
+                           ImageGenerator generator, int perPrompt, long seed) {
+
+        String of(List<NamedEmoji> emoji, String what) throws IOException {
             CategoryAgreement agreement = CategoryAgreement.empty(data.labels());
             double[] spreadSum = new double[data.classes()];
+            double[] realSpreadSum = new double[data.classes()];
+            int[] realPairs = new int[data.classes()];
             int[] prompts = new int[data.classes()];
             List<float[]> generatedFeatures = new ArrayList<>();
             List<float[]> realFeatures = new ArrayList<>();
             List<float[]> twemoji = new ArrayList<>();
             List<float[]> noto = new ArrayList<>();
-            try (ImageGenerator generator = new ModelLoader(catalog).load(card)) {
-                for (HeldOutEmoji one : emoji) {
-                    List<BufferedImage> images = EvaluateCgan.decode(
-                            generator.generateFromPrompt(seed, perPrompt, String.join(" ", one.prompt())));
-                    float[] pixels = ClassifierCheck.tensorOf(images);
-                    agreement.add(one.label(), classifier.predict(pixels, images.size()));
-                    spreadSum[one.label()] += EvaluateCgan.spread(pixels, images.size());
-                    prompts[one.label()]++;
-                    generatedFeatures.add(mean(embedder.network().embedAll(images)));
-                    List<float[]> real = embedder.network().embedAll(realPictures(data, one.pictures()));
-                    realFeatures.add(mean(real));
-                    if (real.size() == 2) {
-                        twemoji.add(real.get(0));
-                        noto.add(real.get(1));
-                    }
+            for (NamedEmoji one : emoji) {
+                List<BufferedImage> images = EvaluateCgan.decode(
+                        generator.generateFromPrompt(seed, perPrompt, String.join(" ", one.prompt())));
+                float[] pixels = ClassifierCheck.tensorOf(images);
+                agreement.add(one.label(), classifier.predict(pixels, images.size()));
+                spreadSum[one.label()] += EvaluateCgan.spread(pixels, images.size());
+                prompts[one.label()]++;
+                generatedFeatures.add(mean(embedder.network().embedAll(images)));
+                List<BufferedImage> realImages = realPictures(data, one.pictures());
+                List<float[]> real = embedder.network().embedAll(realImages);
+                realFeatures.add(mean(real));
+                if (real.size() == 2) {
+                    twemoji.add(real.get(0));
+                    noto.add(real.get(1));
+                    realSpreadSum[one.label()] += EvaluateCgan.spread(ClassifierCheck.tensorOf(realImages), 2);
+                    realPairs[one.label()]++;
                 }
             }
-            System.out.printf(Locale.ROOT, "%s%s (sha256 %s), %d words: %d held-out emoji names as prompts (%d more"
-                            + " had no known word, e.g. %s), %d pictures each from seed %d.%n%nCategory agreement (classifier"
-                            + " trained on real pictures, the same held-out split):%n%s%nMean classifier agreement"
-                            + " %.1f%% (chance %.1f%%)%n%nSpread per category (generated from one prompt, 0..2):%n",
-                    id, checkpoint.isEmpty() ? "" : " at " + checkpoint, card.weightsSha256(), vocabulary.size(),
-                    emoji.size(), unreadable.size(), String.join("; ", unreadable.subList(0, Math.min(8, unreadable.size()))),
-                    perPrompt, seed, agreement.table(), 100 * agreement.meanShare(),
-                    100.0 / data.classes());
+            var out = new StringBuilder(String.format(Locale.ROOT, "%nCategory agreement (classifier trained on real"
+                    + " pictures, the same split):%n%s%nMean classifier agreement %.1f%% (chance %.1f%%)%n%n"
+                    + "Spread per category (0..2): the pictures of one prompt; one emoji's Twemoji and Noto designs%n",
+                    agreement.table(), 100 * agreement.meanShare(), 100.0 / data.classes()));
             for (int label = 0; label < data.classes(); label++) {
-                System.out.printf(Locale.ROOT, "%-16s %.3f%n", data.labels().get(label),
-                        prompts[label] == 0 ? 0 : spreadSum[label] / prompts[label]);
+                out.append(String.format(Locale.ROOT, "%-16s generated %.3f  real %.3f%n", data.labels().get(label),
+                        prompts[label] == 0 ? 0 : spreadSum[label] / prompts[label],
+                        realPairs[label] == 0 ? 0 : realSpreadSum[label] / realPairs[label]));
             }
-            System.out.print(Retrieval.of(generatedFeatures, realFeatures).report("held-out emoji"));
-            System.out.print(Retrieval.of(twemoji, noto).report("held-out emoji's Noto pictures by their Twemoji"
-                    + " pictures (the features' ceiling)"));
+            out.append(Retrieval.of(generatedFeatures, realFeatures).report(what));
+            out.append(Retrieval.of(twemoji, noto).report(what + ": Noto pictures by their Twemoji pictures (the"
+                    + " features' ceiling)"));
+            return out.toString();
         }
     }
 
-    /** A held-out base emoji: its category, its name's known words, its dataset pictures. */
-    private record HeldOutEmoji(int label, List<String> prompt, int[] pictures) {}
+    /** A base emoji: its category, its name's known words, its dataset pictures. */
+    private record NamedEmoji(int label, List<String> prompt, int[] pictures) {}
 
-    private static List<HeldOutEmoji> heldOutEmoji(
-            LabelledEmoji data, HeldOutSplit split, EmojiWords words, PromptVocabulary vocabulary) {
-        List<HeldOutEmoji> emoji = new ArrayList<>();
+    /** The emoji among {@code side} (per category, as the split gives them) whose names have a known word. */
+    private static List<NamedEmoji> namedEmoji(
+            LabelledEmoji data, int[][] side, EmojiWords words, PromptVocabulary vocabulary) {
+        List<NamedEmoji> emoji = new ArrayList<>();
         for (int label = 0; label < data.classes(); label++) {
-            groups(data, split.heldOut()[label]).forEach((group, pictures) -> {
+            groups(data, side[label]).forEach((group, pictures) -> {
                 List<String> known = PromptWords.of(words.nameOf(pictures[0])).stream()
                         .filter(vocabulary.words()::contains)
                         .limit(PromptWords.MAX_WORDS)
                         .toList();
                 if (!known.isEmpty()) {
-                    emoji.add(new HeldOutEmoji(data.labelOf()[pictures[0]], known, pictures));
+                    emoji.add(new NamedEmoji(data.labelOf()[pictures[0]], known, pictures));
                 }
             });
         }
         return emoji;
+    }
+
+    /** {@code count} of {@code emoji}, drawn from the seed, in their original order. */
+    private static List<NamedEmoji> sample(List<NamedEmoji> emoji, int count, long seed) {
+        var random = new SplittableRandom(seed);
+        List<Integer> order = new ArrayList<>(IntStream.range(0, emoji.size()).boxed().toList());
+        for (int i = order.size() - 1; i > 0; i--) {
+            Collections.swap(order, i, random.nextInt(i + 1));
+        }
+        return order.subList(0, Math.min(count, order.size())).stream().sorted().map(emoji::get).toList();
     }
 
     private static List<String> unreadableNames(

@@ -1,8 +1,8 @@
 package io.pinxit.training;
 
 import ai.djl.nn.Block;
-import io.pinxit.inference.gan.ConditionalDcgan32;
 import io.pinxit.contracts.prompt.PromptVocabulary;
+import io.pinxit.inference.gan.ConditionalDcgan32;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

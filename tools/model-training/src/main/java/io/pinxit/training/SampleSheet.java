@@ -41,8 +41,8 @@ public final class SampleSheet {
         ModelCard card = catalog.find(id).orElseThrow(() -> new IllegalArgumentException("No model " + id));
         long seed = Long.parseLong(arguments.get("seed", "20261123"));
         Path out = Path.of(arguments.get("out", "docs/samples/" + id + ".png"));
-        List<String> prompts = List.of(arguments.get("prompts", String.join("|", TrainEmojiWords.PREVIEW_PROMPTS))
-                .split("\\|"));
+        String given = arguments.get("prompts", "");
+        List<String> prompts = given.isBlank() ? TrainEmojiWords.PREVIEW_PROMPTS : List.of(given.split("\\|"));
         try (ImageGenerator generator = new ModelLoader(catalog).load(card)) {
             List<BufferedImage> images = new ArrayList<>();
             for (GeneratedImage image : pictures(generator, seed, prompts)) {

@@ -1,8 +1,8 @@
 package io.pinxit.training;
 
+import io.pinxit.contracts.prompt.PromptVocabulary;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCard;
-import io.pinxit.contracts.prompt.PromptVocabulary;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Trains the prompt-conditional emoji GAN and publishes its generator into {@code models/emoji-words/}. It learns
  * from the training side of the classifier's {@link HeldOutSplit} only (same seed), so that the held-out emoji and
  * their names measure it on pictures and names it never saw; its vocabulary is every word of the training side's
- * names and keywords, written into the card.
+ * names and keywords (most common first), written into the card.
  */
 public final class TrainEmojiWords {
 
@@ -28,7 +28,7 @@ public final class TrainEmojiWords {
         LabelledEmoji data = EmojiCategories.label(EmojiDataset.load(options.dataDir()), options.dataDir());
         HeldOutSplit split = HeldOutSplit.of(data, options.seed());
         EmojiWords words = EmojiWords.read(data, options.dataDir());
-        var vocabulary = new PromptVocabulary(words.vocabularyOf(split.training()));
+        var vocabulary = new PromptVocabulary(words.vocabularyOf(data, split.training()));
         var publisher = new ModelPublisher(options.modelDir());
         publisher.describeVocabulary(vocabulary.words());
         LOG.info("Learning from {} of {} emoji images ({} held out) in {} categories, {} words; {} steps of {},"

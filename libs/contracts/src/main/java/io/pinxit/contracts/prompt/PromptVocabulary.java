@@ -89,7 +89,10 @@ public final class PromptVocabulary {
         return read;
     }
 
-    /** Known words at most two edits from {@code word}, nearest first, then alphabetically; at most three. */
+    /**
+     * Known words at most two edits from {@code word}, nearest first, then in vocabulary order (a model trained here
+     * lists its most common words first); at most three.
+     */
     List<String> nearest(String word) {
         List<Map.Entry<String, Integer>> near = new ArrayList<>();
         for (String known : words) {
@@ -101,7 +104,7 @@ public final class PromptVocabulary {
             }
         }
         return near.stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.comparingByValue())
                 .limit(SUGGESTIONS)
                 .map(Map.Entry::getKey)
                 .toList();
