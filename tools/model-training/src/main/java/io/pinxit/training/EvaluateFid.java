@@ -1,18 +1,24 @@
 package io.pinxit.training;
 
+import io.pinxit.contracts.prompt.PromptWords;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ImageGenerator;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.ModelLoader;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * Prints an FID-style Fréchet distance between {@code --count} generated and as many real emoji pictures for
@@ -30,6 +36,8 @@ import java.util.Optional;
  */
 public final class EvaluateFid {
 
+    private static final long PROMPT_STREAM = 0x70726F6D7074L;
+
     private EvaluateFid() {}
 
     public static void main(String[] args) throws Exception {
@@ -37,7 +45,7 @@ public final class EvaluateFid {
         ToolArguments arguments = ToolArguments.parse(args);
         Path dataDir = Path.of(arguments.get("data", "build/emoji-data"));
         Path modelDir = Path.of(arguments.get("model-dir", "models"));
-        List<String> ids = List.of(arguments.get("models", "emoji-dcgan,emoji-cgan,emoji-vae").split(","));
+        List<String> ids = List.of(arguments.get("models", "emoji-dcgan,emoji-cgan,emoji-words,emoji-vae").split(","));
         int count = Integer.parseInt(arguments.get("count", "2000"));
         int side = Integer.parseInt(arguments.get("input-size", "139"));
         long seed = Long.parseLong(arguments.get("seed", "20261123"));
@@ -53,7 +61,8 @@ public final class EvaluateFid {
                     cache.computeIfAbsent(inception.description(), real.reference(), inception::of)));
             System.out.printf(Locale.ROOT, "Fréchet distance (the FID formula) to %d real emoji pictures from %s"
                     + " (seed %d) in the features of %s; %s PyTorch thread(s).%nLabelled generators spread their"
-                    + " pictures over their labels in the shares of the real data's categories. Reference: %.1f s;"
+                    + " pictures over their labels in the shares of the real data's categories; prompt generators"
+                    + " draw one picture from each of the names of as many real pictures. Reference: %.1f s;"
                     + " seconds = drawing, features and distance of a row.%n%n%-22s %10s %7s %8s%n",
                     count, dataDir, seed, inception.description(),
                     System.getProperty("ai.djl.pytorch.num_threads", "default"), seconds(start),
@@ -71,11 +80,34 @@ public final class EvaluateFid {
                 start = System.nanoTime();
                 List<BufferedImage> pictures;
                 try (ImageGenerator generator = new ModelLoader(catalog).load(card.get())) {
-                    pictures = GeneratedSample.draw(generator, count, seed, categoryCounts(data));
+                    pictures = card.get().vocabulary().isEmpty()
+                            ? GeneratedSample.draw(generator, count, seed, categoryCounts(data))
+                            : GeneratedSample.drawFromPrompts(generator,
+                                    namePrompts(data, dataDir, card.get().vocabulary(), count, seed), seed);
                 }
                 row(id, toReal.to(statistics(inception, inception.of(pictures))), count, start);
             }
         }
+    }
+
+    /**
+     * The names of {@code count} pictures drawn from all the real data (so in its category mix), each read as a prompt
+     * of the words {@code vocabulary} knows; a picture whose name has none is passed over for the next.
+     */
+    private static List<String> namePrompts(LabelledEmoji data, Path dataDir, List<String> vocabulary, int count,
+                                            long seed) throws IOException {
+        EmojiWords words = EmojiWords.read(data, dataDir);
+        Set<String> known = new HashSet<>(vocabulary);
+        var random = new SplittableRandom(seed ^ PROMPT_STREAM);
+        List<String> prompts = new ArrayList<>(count);
+        while (prompts.size() < count) {
+            List<String> readable = PromptWords.of(words.nameOf(random.nextInt(data.images().size()))).stream()
+                    .filter(known::contains).limit(PromptWords.MAX_WORDS).toList();
+            if (!readable.isEmpty()) {
+                prompts.add(String.join(" ", readable));
+            }
+        }
+        return prompts;
     }
 
     private static FeatureStatistics statistics(InceptionFeatures inception, float[] features) {

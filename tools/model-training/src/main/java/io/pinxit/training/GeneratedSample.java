@@ -15,7 +15,8 @@ import javax.imageio.ImageIO;
  * Pictures drawn from a generator for evaluation, in chunks whose seeds come from one seed, decoded from the
  * PNGs the generator delivers. A labelled generator's pictures are spread over its labels in the shares its
  * categories have in the real data, so that the sample has the category mix of the real pictures it is
- * compared with (an even spread would be penalised for a different mix, not for worse pictures).
+ * compared with (an even spread would be penalised for a different mix, not for worse pictures). A prompt
+ * generator draws one picture per prompt it is given.
  */
 final class GeneratedSample {
 
@@ -47,6 +48,18 @@ final class GeneratedSample {
         int[] counts = shares(count, weights);
         for (int i = 0; i < counts.length; i++) {
             add(generator, counts[i], labels.get(i), seeds, pictures);
+        }
+        return pictures;
+    }
+
+    /** One picture per prompt, each from its own seed drawn from {@code seed}, for a prompt generator. */
+    static List<BufferedImage> drawFromPrompts(ImageGenerator generator, List<String> prompts, long seed)
+            throws IOException {
+        var seeds = new SplittableRandom(seed);
+        List<BufferedImage> pictures = new ArrayList<>(prompts.size());
+        for (String prompt : prompts) {
+            GeneratedImage image = generator.generateFromPrompt(seeds.nextLong(), 1, prompt).get(0);
+            pictures.add(ImageIO.read(new ByteArrayInputStream(image.png())));
         }
         return pictures;
     }
