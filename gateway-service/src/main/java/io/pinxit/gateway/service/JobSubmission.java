@@ -430,11 +430,8 @@ public class JobSubmission {
      * A prompt model needs a prompt of words its card's vocabulary lists, read as its worker will read it; any other
      * model takes none. An unknown word is refused naming the nearest known ones.
      */
-    private static void requirePromptOf(ServedModel model, String prompt) {
-        List<String> vocabulary = new ArrayList<>();
-        if (model.card() != null) {
-            model.card().path("vocabulary").forEach(word -> vocabulary.add(word.asText()));
-        }
+    private void requirePromptOf(ServedModel model, String prompt) {
+        Optional<PromptVocabulary> vocabulary = servedModels.vocabularyOf(model);
         if (vocabulary.isEmpty()) {
             if (prompt != null) {
                 throw invalidField("prompt", "model '" + model.id() + "' takes no prompt");
@@ -446,7 +443,7 @@ public class JobSubmission {
                     + "', which draws from a few words such as \"smiling cat\"");
         }
         try {
-            new PromptVocabulary(vocabulary).read(prompt);
+            vocabulary.get().read(prompt);
         } catch (InvalidPromptException e) {
             throw invalidField("prompt", e.getMessage());
         }

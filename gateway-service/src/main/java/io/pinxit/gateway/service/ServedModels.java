@@ -1,11 +1,15 @@
 package io.pinxit.gateway.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.ModelAnnouncement;
 import io.pinxit.contracts.ServedModel;
+import io.pinxit.contracts.prompt.PromptVocabulary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ServedModels {
 
     private final Map<String, ModelAnnouncement> byWorker = new ConcurrentHashMap<>();
+    private final Map<String, PromptVocabulary> vocabularies = new ConcurrentHashMap<>();
     private final Clock clock;
 
     ServedModels(Clock clock) {
@@ -38,6 +43,23 @@ public class ServedModels {
                 .flatMap(announcement -> announcement.models().stream())
                 .forEach(model -> byId.put(model.id(), model));
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * The words a prompt model's card lists, read once per model, version and weights rather than on every request;
+     * empty for a model that takes no prompt.
+     */
+    public Optional<PromptVocabulary> vocabularyOf(ServedModel model) {
+        JsonNode words = model.card() == null ? MissingNode.getInstance() : model.card().path("vocabulary");
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String weights = model.id() + "@" + model.version() + "#" + model.card().path("weightsSha256").asText();
+        return Optional.of(vocabularies.computeIfAbsent(weights, unused -> {
+            List<String> vocabulary = new ArrayList<>();
+            words.forEach(word -> vocabulary.add(word.asText()));
+            return new PromptVocabulary(vocabulary);
+        }));
     }
 
     public Optional<ServedModel> find(JobKind kind, String modelId) {

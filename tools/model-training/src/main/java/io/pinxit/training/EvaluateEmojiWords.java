@@ -1,7 +1,6 @@
 package io.pinxit.training;
 
 import io.pinxit.contracts.prompt.PromptVocabulary;
-import io.pinxit.contracts.prompt.PromptWords;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ImageGenerator;
 import io.pinxit.inference.ModelCard;
@@ -140,10 +139,7 @@ public final class EvaluateEmojiWords {
         List<NamedEmoji> emoji = new ArrayList<>();
         for (int label = 0; label < data.classes(); label++) {
             groups(data, side[label]).forEach((group, pictures) -> {
-                List<String> known = PromptWords.of(words.nameOf(pictures[0])).stream()
-                        .filter(vocabulary.words()::contains)
-                        .limit(PromptWords.MAX_WORDS)
-                        .toList();
+                List<String> known = vocabulary.knownWordsOf(words.nameOf(pictures[0]));
                 if (!known.isEmpty()) {
                     emoji.add(new NamedEmoji(data.labelOf()[pictures[0]], known, pictures));
                 }
@@ -168,7 +164,7 @@ public final class EvaluateEmojiWords {
         for (int[] heldOut : split.heldOut()) {
             groups(data, heldOut).values().stream()
                     .map(pictures -> words.nameOf(pictures[0]))
-                    .filter(name -> PromptWords.of(name).stream().noneMatch(vocabulary.words()::contains))
+                    .filter(name -> vocabulary.knownWordsOf(name).isEmpty())
                     .forEach(names::add);
         }
         return names;

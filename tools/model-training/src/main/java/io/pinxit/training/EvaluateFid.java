@@ -1,6 +1,6 @@
 package io.pinxit.training;
 
-import io.pinxit.contracts.prompt.PromptWords;
+import io.pinxit.contracts.prompt.PromptVocabulary;
 import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ImageGenerator;
 import io.pinxit.inference.ModelCard;
@@ -11,13 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -97,12 +95,11 @@ public final class EvaluateFid {
     private static List<String> namePrompts(LabelledEmoji data, Path dataDir, List<String> vocabulary, int count,
                                             long seed) throws IOException {
         EmojiWords words = EmojiWords.read(data, dataDir);
-        Set<String> known = new HashSet<>(vocabulary);
+        var known = new PromptVocabulary(vocabulary);
         var random = new SplittableRandom(seed ^ PROMPT_STREAM);
         List<String> prompts = new ArrayList<>(count);
         while (prompts.size() < count) {
-            List<String> readable = PromptWords.of(words.nameOf(random.nextInt(data.images().size()))).stream()
-                    .filter(known::contains).limit(PromptWords.MAX_WORDS).toList();
+            List<String> readable = known.knownWordsOf(words.nameOf(random.nextInt(data.images().size())));
             if (!readable.isEmpty()) {
                 prompts.add(String.join(" ", readable));
             }

@@ -45,6 +45,14 @@ public final class PromptVocabulary {
         return rowOf(read(prompt));
     }
 
+    /**
+     * The words of {@code text} this vocabulary knows, as {@link PromptWords} reads them, at most
+     * {@link PromptWords#MAX_WORDS}: a name made into a prompt, its unknown words dropped rather than refused.
+     */
+    public List<String> knownWordsOf(String text) {
+        return PromptWords.of(text).stream().filter(positions::containsKey).limit(PromptWords.MAX_WORDS).toList();
+    }
+
     /** The network's input row for words of this vocabulary, as {@link PromptWords} reads them. */
     public float[] rowOf(List<String> known) {
         float[] row = new float[words.size()];

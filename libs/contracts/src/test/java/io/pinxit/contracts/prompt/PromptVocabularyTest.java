@@ -55,6 +55,12 @@ class PromptVocabularyTest {
     }
 
     @Test
+    void aNameBecomesThePromptOfTheWordsTheVocabularyKnows() {
+        assertThat(vocabulary.knownWordsOf("Smiling Cat with Hat-Trick")).containsExactly("smiling", "cat", "hat");
+        assertThat(vocabulary.knownWordsOf("koala")).isEmpty();
+    }
+
+    @Test
     void aVocabularyListingAWordTwiceIsRefused() {
         assertThatThrownBy(() -> new PromptVocabulary(List.of("cat", "cat")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'cat' twice");
