@@ -27,6 +27,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,19 +129,35 @@ class ImagesTest {
     }
 
     @Test
-    void theGallerysSignInCookieIsSecureWhenTheIngressServedThePageOverHttps() throws Exception {
+    void behindTheIngressTheGallerysCookiesAreSecureAndEveryAnswerAsksForHttps() throws Exception {
         awaitReady("gallery-service");
         awaitReady("gateway-service");
-        var signIn = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/sign-in"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Forwarded-Proto", "https")
-                        .header("X-Forwarded-Host", PUBLIC_HOST)
-                        .POST(HttpRequest.BodyPublishers.ofString("key=" + adminKey)).build(),
+        var form = HTTP.send(overHttps("http://127.0.0.1:8083/sign-in").build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).as("the sign-in form's token").isTrue();
+
+        var signIn = HTTP.send(overHttps("http://127.0.0.1:8083/sign-in")
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString("key=" + adminKey + "&csrf=" + token.group(1)))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
 
         assertThat(signIn.statusCode()).isEqualTo(303);
-        assertThat(signIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
-                assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
+        assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(session ->
+                assertThat(session).startsWith("pinxit_session=").containsIgnoringCase("Secure")
+                        .containsIgnoringCase("HttpOnly"));
+        var api = HTTP.send(overHttps("http://127.0.0.1:8080/api/v1/models").build(),
+                HttpResponse.BodyHandlers.discarding());
+        for (var answer : List.of(form, signIn, api)) {
+            assertThat(answer.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
+        }
+    }
+
+    /** A request as the TLS ingress forwards it. */
+    private static HttpRequest.Builder overHttps(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", PUBLIC_HOST);
     }
 
     private static void buildImages() {

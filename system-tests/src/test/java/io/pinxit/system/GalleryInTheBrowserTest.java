@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -193,8 +193,9 @@ class GalleryInTheBrowserTest {
         browser.get(suite.gallery() + "/artworks/" + parent);
 
         browser.findElement(By.xpath("//button[normalize-space()='Enlarge ×2']")).click();
-        // The job page reloads itself until the job has finished, so an element read mid-reload can go stale.
-        await().atMost(Duration.ofMinutes(1)).ignoreException(StaleElementReferenceException.class)
+        // The job page reloads itself until the job has finished, so an element read mid-reload can go stale or
+        // leave the document under the driver's hands.
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptionsInstanceOf(WebDriverException.class)
                 .until(() -> browser.findElements(By.id("job-state")).stream()
                         .anyMatch(state -> state.getText().equals("SUCCEEDED")));
         screenshots.save(browser, "job");
@@ -221,7 +222,7 @@ class GalleryInTheBrowserTest {
         browser.get(suite.gallery() + "/artworks/" + parent);
 
         browser.findElement(By.xpath("//button[normalize-space()='4 close variations']")).click();
-        await().atMost(Duration.ofMinutes(1)).ignoreException(StaleElementReferenceException.class)
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptionsInstanceOf(WebDriverException.class)
                 .until(() -> browser.findElements(By.id("job-state")).stream()
                         .anyMatch(state -> state.getText().equals("SUCCEEDED")));
         assertThat(browser.findElements(By.cssSelector("main ul a"))).hasSize(4);
@@ -247,7 +248,7 @@ class GalleryInTheBrowserTest {
         assertThat(form.getText()).contains("Paint it in a style", "The Great Wave off Kanagawa", "Katsushika Hokusai");
         form.findElement(By.xpath(".//label[contains(., 'The Great Wave off Kanagawa')]//input")).click();
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofMinutes(1)).ignoreException(StaleElementReferenceException.class)
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptionsInstanceOf(WebDriverException.class)
                 .until(() -> browser.findElements(By.id("job-state")).stream()
                         .anyMatch(state -> state.getText().equals("SUCCEEDED")));
         browser.findElement(By.cssSelector("main ul a")).click();

@@ -24,7 +24,7 @@ public class CachingByViewer {
         }
         headers.putSingle(HttpHeaders.VARY, VARIES_WITH_CREDENTIALS);
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                || request.getCookies().containsKey(SignInCookie.NAME)) {
+                || request.getCookies().containsKey(SessionCookie.NAME)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
         }
     }

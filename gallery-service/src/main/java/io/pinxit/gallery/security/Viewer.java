@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who is looking: anonymous, or an account (from its API key, sent as a bearer token or the sign-in cookie), which
- * also sees its own private work. Pages reach it as {@code inject:viewer}.
+ * Who is looking: anonymous, or an account (from its API key, sent as a bearer token, or from a browser's sign-in
+ * session), which also sees its own private work. Pages reach it as {@code inject:viewer}.
  */
 @Named("viewer")
 @RequestScoped
@@ -25,11 +25,21 @@ public class Viewer {
 
     public Optional<UUID> accountId() {
         return identity.isAnonymous() ? Optional.empty()
-                : Optional.of(identity.<UUID>getAttribute(GatewayIdentityProvider.ACCOUNT_ID));
+                : Optional.of(identity.<UUID>getAttribute(KeyIdentities.ACCOUNT_ID));
     }
 
     public boolean isSignedIn() {
         return !identity.isAnonymous();
+    }
+
+    /** The browser's sign-in session, through which pages act at the gateway with its key. */
+    public Optional<BrowserSession> session() {
+        return Optional.ofNullable(identity.getAttribute(SessionIdentityProvider.SESSION));
+    }
+
+    /** The token the session's state-changing forms carry, or an empty string without a session. */
+    public String formToken() {
+        return session().map(BrowserSession::formToken).orElse("");
     }
 
     /** The account's name, or an empty string for an anonymous viewer. */

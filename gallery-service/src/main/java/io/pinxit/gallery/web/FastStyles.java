@@ -2,6 +2,8 @@ package io.pinxit.gallery.web;
 
 import static io.pinxit.gallery.web.GatewayJobs.bearer;
 
+import io.pinxit.gallery.security.BrowserSession;
+import io.pinxit.gallery.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,15 +23,19 @@ class FastStyles {
     private static final int LOOKED_AT = 100;
 
     private final GatewayJobs gateway;
+    private final Viewer viewer;
 
-    FastStyles(@RestClient GatewayJobs gateway) {
+    FastStyles(@RestClient GatewayJobs gateway, Viewer viewer) {
         this.gateway = gateway;
+        this.viewer = viewer;
     }
 
-    List<GatewayJobs.Style> seenWith(String key) {
-        if (key == null) {
-            return List.of();
-        }
+    /** The styles the signed-in viewer's session sees; none for anyone else. */
+    List<GatewayJobs.Style> forViewer() {
+        return viewer.session().map(BrowserSession::key).map(this::seenWith).orElse(List.of());
+    }
+
+    private List<GatewayJobs.Style> seenWith(String key) {
         try {
             return gateway.styles(bearer(key), LOOKED_AT).items().stream()
                     .filter(style -> style.fastStyle() != null).limit(SHOWN).toList();

@@ -6,13 +6,11 @@ import io.pinxit.gallery.rest.ArtworkPage;
 import io.pinxit.gallery.rest.ArtworkResource;
 import io.pinxit.gallery.rest.ArtworkView;
 import io.pinxit.gallery.rest.ListingQuery;
-import io.pinxit.gallery.security.SignInCookie;
 import io.pinxit.gallery.verification.StoredArtworkVerifier;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -75,12 +73,12 @@ public class GalleryPages {
 
     @GET
     @Path("artworks/{id}")
-    public TemplateInstance artwork(@RestPath UUID id, @CookieParam(SignInCookie.NAME) String key) {
+    public TemplateInstance artwork(@RestPath UUID id) {
         CatalogEntry entry = artworks.find(id);
         return Templates.artwork(ArtworkDetail.of(ArtworkView.of(entry.artwork(), entry.provenance()),
                 ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineageOf(entry)),
                 artworks.similarTo(entry, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList(),
-                modelCards.find(entry.provenance().model().id()).orElse(null), fastStyles.seenWith(key));
+                modelCards.find(entry.provenance().model().id()).orElse(null), fastStyles.forViewer());
     }
 
     /** A page's error is a page too, with the status the JSON API gives: 404 for an artwork one may not see. */

@@ -5,11 +5,11 @@ import static io.pinxit.gallery.web.GatewayJobs.bearer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.contracts.JobState;
-import io.pinxit.gallery.security.SignInCookie;
+import io.pinxit.gallery.security.BrowserSession;
+import io.pinxit.gallery.security.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +24,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -34,7 +35,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * What a signed-in person can do from an artwork's page, through the gateway's API with their own key: ask for a
  * larger copy, for variations (of a VAE's picture), for it painted in a saved style, or re-run the job that made it;
  * and follow that job until its pictures are made. The gateway decides what is allowed; its problems are shown as
- * pages with the same status.
+ * pages with the same status. Every form carries its session's token ({@code csrf}): a post without it, such as one
+ * another site makes the browser send, submits nothing.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -45,10 +47,12 @@ public class JobPages {
 
     private final GatewayJobs gateway;
     private final ObjectMapper json;
+    private final Viewer viewer;
 
-    JobPages(@RestClient GatewayJobs gateway, ObjectMapper json) {
+    JobPages(@RestClient GatewayJobs gateway, ObjectMapper json, Viewer viewer) {
         this.gateway = gateway;
         this.json = json;
+        this.viewer = viewer;
     }
 
     @CheckedTemplate
@@ -63,8 +67,8 @@ public class JobPages {
     @POST
     @Path("artworks/{id}/upscale")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response upscale(@RestPath UUID id, @RestForm int factor, @CookieParam(SignInCookie.NAME) String key) {
-        return submitted(key, () -> gateway.upscale(bearer(key), Map.of("artworkId", id, "factor", factor)));
+    public Response upscale(@RestPath UUID id, @RestForm int factor, @RestForm String csrf) {
+        return submitted(csrf, key -> gateway.upscale(bearer(key), Map.of("artworkId", id, "factor", factor)));
     }
 
     /** Four variations of a VAE's picture, straying from it by the chosen strength. */
@@ -72,8 +76,8 @@ public class JobPages {
     @Path("artworks/{id}/variations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response vary(@RestPath UUID id, @RestForm String model, @RestForm double strength,
-                         @CookieParam(SignInCookie.NAME) String key) {
-        return submitted(key, () -> gateway.generate(bearer(key),
+                         @RestForm String csrf) {
+        return submitted(csrf, key -> gateway.generate(bearer(key),
                 Map.of("model", model, "count", VARIATIONS, "variationOf", id, "strength", strength)));
     }
 
@@ -81,23 +85,23 @@ public class JobPages {
     @POST
     @Path("artworks/{id}/style-transfers")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response paint(@RestPath UUID id, @RestForm @DefaultValue("") String styleId,
-                          @CookieParam(SignInCookie.NAME) String key) {
-        return submitted(key, () -> gateway.transferStyle(bearer(key), Map.of("content", Map.of("artworkId", id),
+    public Response paint(@RestPath UUID id, @RestForm @DefaultValue("") String styleId, @RestForm String csrf) {
+        return submitted(csrf, key -> gateway.transferStyle(bearer(key), Map.of("content", Map.of("artworkId", id),
                 "style", Map.of("styleId", styleId), "size", PAINTED_SIZE, "method", "fast")));
     }
 
     @POST
     @Path("artworks/{id}/reproduce")
-    public Response reproduce(@RestPath UUID id, @CookieParam(SignInCookie.NAME) String key) {
-        return submitted(key, () -> gateway.reproduce(bearer(key), id));
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reproduce(@RestPath UUID id, @RestForm String csrf) {
+        return submitted(csrf, key -> gateway.reproduce(bearer(key), id));
     }
 
     /** A job's state; the page reloads itself every two seconds until the job has finished. */
     @GET
     @Path("jobs/{id}")
-    public Response job(@RestPath UUID id, @CookieParam(SignInCookie.NAME) String key) {
-        return answered(key, () -> {
+    public Response job(@RestPath UUID id) {
+        return answered(key -> {
             GatewayJobs.Job job = gateway.job(bearer(key), id);
             boolean finished = JobState.valueOf(job.state()).isTerminal();
             return Response.ok(Templates.job(job, finished)).build();
@@ -107,8 +111,8 @@ public class JobPages {
     /** The signed-in person's jobs, newest first; the page reloads itself every two seconds while one is unfinished. */
     @GET
     @Path("jobs")
-    public Response jobs(@RestQuery String cursor, @CookieParam(SignInCookie.NAME) String key) {
-        return answered(key, () -> {
+    public Response jobs(@RestQuery String cursor) {
+        return answered(key -> {
             GatewayJobs.JobPage page = gateway.jobs(bearer(key), cursor);
             boolean finished = page.items().stream().allMatch(job -> JobState.valueOf(job.state()).isTerminal());
             String olderHref = page.next() == null ? null : "/jobs?cursor=" + page.next();
@@ -116,16 +120,23 @@ public class JobPages {
         });
     }
 
-    private Response submitted(String key, Supplier<GatewayJobs.Job> submit) {
-        return answered(key, () -> Response.seeOther(URI.create("/jobs/" + submit.get().id())).build());
+    private Response submitted(String formToken, Function<String, GatewayJobs.Job> submit) {
+        Optional<BrowserSession> session = viewer.session();
+        if (session.isPresent() && !session.get().isFormToken(formToken)) {
+            return refused(403, "This form is out of date", "It did not carry this session's token, so nothing was "
+                    + "submitted: it may come from another site, or from a page older than your sign-in. Reload the "
+                    + "page and try again.");
+        }
+        return answered(key -> Response.seeOther(URI.create("/jobs/" + submit.apply(key).id())).build());
     }
 
-    private Response answered(String key, Supplier<Response> call) {
-        if (key == null) {
+    private Response answered(Function<String, Response> call) {
+        Optional<BrowserSession> session = viewer.session();
+        if (session.isEmpty()) {
             return refused(401, "Sign in first", "Jobs are made with your API key: sign in, then try again.");
         }
         try {
-            return call.get();
+            return call.apply(session.get().key());
         } catch (WebApplicationException e) {
             Response answer = e.getResponse();
             return refused(answer.getStatus(), "The gateway refused", detailOf(answer));

@@ -3,10 +3,14 @@ package io.pinxit.gallery.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
+import io.pinxit.gallery.security.BrowserSession;
+import io.pinxit.gallery.security.BrowserSessions;
+import io.pinxit.gallery.security.SessionCookie;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class JobPagesTest {
 
     private static final String WELL_FORMED_KEY = "pxk_" + "B".repeat(43);
+
+    @Inject
+    BrowserSessions sessions;
 
     @Test
     void anActionWithoutSigningInAsksToSignIn() {
@@ -38,9 +45,11 @@ class JobPagesTest {
     }
 
     @Test
-    void anActionWhenTheGatewayDoesNotAnswerSaysNothingWasSubmitted() {
-        given().cookie("pinxit_key", WELL_FORMED_KEY).post("/artworks/" + UUID.randomUUID() + "/reproduce").then()
-                .statusCode(503).contentType(ContentType.HTML)
-                .body(containsString("Nothing was submitted"));
+    void aSessionWhoseKeyTheGatewayCannotConfirmActsAsNobody() {
+        BrowserSession session = sessions.open(WELL_FORMED_KEY);
+        given().cookie(SessionCookie.NAME, session.id()).formParam("csrf", session.formToken())
+                .post("/artworks/" + UUID.randomUUID() + "/reproduce").then()
+                .statusCode(401).contentType(ContentType.HTML)
+                .body(containsString("sign in, then try again"));
     }
 }

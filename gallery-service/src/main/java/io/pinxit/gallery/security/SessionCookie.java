@@ -1,12 +1,9 @@
 package io.pinxit.gallery.security;
 
-import io.pinxit.apikeys.KeySecrets;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
@@ -20,26 +17,23 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Lets a person browse as their account: the sign-in page puts their API key in an HttpOnly, SameSite=Strict
- * cookie, and every page request carries it to the same identity provider as a bearer key. A key that stopped
- * working leaves the page anonymous rather than failing it; an {@code Authorization} header takes precedence.
+ * Lets a person browse as their account: after signing in, the browser holds a session's opaque id in an HttpOnly,
+ * SameSite=Strict cookie, and every page request carries it. A session that ended, or whose key stopped working, leaves
+ * the page anonymous rather than failing it; an {@code Authorization} header takes precedence.
  */
 @ApplicationScoped
-public class SignInCookie implements HttpAuthenticationMechanism {
+public class SessionCookie implements HttpAuthenticationMechanism {
 
-    public static final String NAME = "pinxit_key";
-    private static final Duration LIFETIME = Duration.ofHours(8);
+    public static final String NAME = "pinxit_session";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviders) {
         Cookie cookie = context.request().getCookie(NAME);
-        if (cookie == null || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
-                || !KeySecrets.looksLikeKey(cookie.getValue())) {
+        if (cookie == null || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return Uni.createFrom().nullItem();
         }
-        var credential = new TokenCredential(cookie.getValue(), "cookie");
         return identityProviders.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                        new TokenAuthenticationRequest(credential), context))
+                        new SessionAuthenticationRequest(cookie.getValue()), context))
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();
     }
 
@@ -50,16 +44,16 @@ public class SignInCookie implements HttpAuthenticationMechanism {
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(TokenAuthenticationRequest.class);
+        return Set.of(SessionAuthenticationRequest.class);
     }
 
-    /** The cookie that signs a browser in with {@code key}; Secure when the page was served over HTTPS. */
-    public static NewCookie signIn(String key, boolean secure) {
-        return cookie(key, (int) LIFETIME.toSeconds(), secure);
+    /** The cookie that signs a browser in to {@code session}; Secure when the page was served over HTTPS. */
+    public static NewCookie of(BrowserSession session, Duration lifetime, boolean secure) {
+        return cookie(session.id(), (int) lifetime.toSeconds(), secure);
     }
 
     /** The cookie that signs a browser out again. */
-    public static NewCookie signOut(boolean secure) {
+    public static NewCookie ended(boolean secure) {
         return cookie("", 0, secure);
     }
 
