@@ -38,6 +38,15 @@ public interface GatewayConfig {
         /** What a refused submission's Retry-After says: about how long a job takes to leave the queue. */
         @WithDefault("10s")
         Duration retryAfter();
+
+        /**
+         * How many requests an account may make to one gateway a minute, in bursts of up to a minute's worth; an
+         * account's own limit, set by an administrator, overrides it. Beyond it a request is 429, so that one
+         * account's runaway client cannot take the gateway from everyone. A ceiling, not a fair share: at the default
+         * a few accounts together can still fill the gateway of a small machine.
+         */
+        @WithDefault("6000")
+        int requestsPerMinute();
     }
 
     interface Webhooks {

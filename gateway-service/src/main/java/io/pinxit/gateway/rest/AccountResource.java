@@ -76,20 +76,22 @@ public class AccountResource {
         return Response.status(Response.Status.CREATED).entity(view).build();
     }
 
-    /** What an account may have the platform do at once; null: the gateway's default. */
-    public record Limits(@Min(0) Integer openJobs) {
+    /** What an account may have the platform do; null: the gateway's default. */
+    public record Limits(@Min(0) Integer openJobs, @Min(1) Integer requestsPerMinute) {
     }
 
     @Operation(operationId = "setAccountLimits", summary = "Set an account's limits",
-            description = "Gives the account its own limit of open (queued or running) jobs; null restores the "
-                + "gateway's default (pinxit.gateway.quotas.open-jobs). A submission beyond it is 429 "
-                + "too-many-open-jobs with Retry-After.")
+            description = "Gives the account its own limits, replacing both: how many jobs it may have open (queued "
+                + "or running) at once, and how many requests it may make to each gateway a minute. A null or "
+                + "omitted limit is the gateway's default (pinxit.gateway.quotas.open-jobs, "
+                + "pinxit.gateway.quotas.requests-per-minute). A submission beyond the first is 429 "
+                + "too-many-open-jobs, a request beyond the second 429 too-many-requests, each with Retry-After.")
     @PUT
     @Path("{id}/limits")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("scope:accounts:admin")
     public Limits setLimits(@RestPath UUID id, @Valid @NotNull Limits body) {
-        accounts.limitOpenJobs(id, body.openJobs());
+        accounts.setLimits(id, body.openJobs(), body.requestsPerMinute());
         return body;
     }
 }

@@ -27,8 +27,11 @@ public class AccountStore {
         this.dataSource = dataSource;
     }
 
-    /** An account together with the key it authenticated with. */
-    public record KeyOwner(Account account, ApiKey key) {
+    /**
+     * An account together with the key it authenticated with, and the rate of requests an administrator gave the
+     * account (null: the gateway's default).
+     */
+    public record KeyOwner(Account account, ApiKey key, Integer requestsPerMinute) {
     }
 
     public void insert(Account account) {
@@ -69,14 +72,16 @@ public class AccountStore {
 
     /** The owner of an active (not revoked) key with this secret hash. */
     public Optional<KeyOwner> findActiveKey(String secretSha256) {
-        String sql = "select a.id as a_id, a.name as a_name, a.role as a_role, a.created_at as a_created_at, k.* "
+        String sql = "select a.id as a_id, a.name as a_name, a.role as a_role, a.created_at as a_created_at, "
+                + "a.requests_per_minute as a_requests_per_minute, k.* "
                 + "from gateway.api_key k join gateway.account a on a.id = k.account_id "
                 + "where k.secret_sha256 = ? and k.revoked_at is null";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, secretSha256);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(new KeyOwner(account(row, "a_"), key(row))) : Optional.empty();
+                return row.next() ? Optional.of(new KeyOwner(account(row, "a_"), key(row),
+                        row.getObject("a_requests_per_minute", Integer.class))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up an API key", e);
@@ -125,11 +130,14 @@ public class AccountStore {
     }
 
     /** Gives the account its own limit of open jobs (null: the gateway's default); false if there is no such account. */
-    public boolean setOpenJobsLimit(UUID accountId, Integer limit) {
-        return update("update gateway.account set open_jobs_limit = ? where id = ?", statement -> {
-            statement.setObject(1, limit, Types.INTEGER);
-            statement.setObject(2, accountId);
-        }) == 1;
+    /** Sets the account's own limits; a null one falls back to the gateway's default. */
+    public boolean setLimits(UUID accountId, Integer openJobs, Integer requestsPerMinute) {
+        return update("update gateway.account set open_jobs_limit = ?, requests_per_minute = ? where id = ?",
+                statement -> {
+                    statement.setObject(1, openJobs, Types.INTEGER);
+                    statement.setObject(2, requestsPerMinute, Types.INTEGER);
+                    statement.setObject(3, accountId);
+                }) == 1;
     }
 
     private int update(String sql, StatementParameters parameters) {

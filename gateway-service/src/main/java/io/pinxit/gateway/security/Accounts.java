@@ -94,8 +94,9 @@ public class Accounts {
     }
 
     /** Sets the account's own limit of open jobs (null: the gateway's default). */
-    public void limitOpenJobs(UUID accountId, Integer limit) {
-        if (!store.setOpenJobsLimit(accountId, limit)) {
+    /** Gives the account its own limits of open jobs and of requests a minute; null: the gateway's defaults. */
+    public void setLimits(UUID accountId, Integer openJobs, Integer requestsPerMinute) {
+        if (!store.setLimits(accountId, openJobs, requestsPerMinute)) {
             throw new ProblemException(Problem.of(GatewayProblems.ACCOUNT_NOT_FOUND, "There is no account " + accountId));
         }
     }

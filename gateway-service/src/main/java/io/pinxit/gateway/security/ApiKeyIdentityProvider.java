@@ -19,6 +19,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     static final String ACCOUNT_ID = "pinxit.account-id";
     static final String KEY_EXPIRES_AT = "pinxit.key-expires-at";
+    static final String REQUESTS_PER_MINUTE = "pinxit.requests-per-minute";
 
     private final AccountStore accounts;
     private final Clock clock;
@@ -50,6 +51,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             owner.key().scopes().forEach(scope -> identity.addRole(scope.role()));
             if (owner.key().expiresAt() != null) {
                 identity.addAttribute(KEY_EXPIRES_AT, owner.key().expiresAt());
+            }
+            if (owner.requestsPerMinute() != null) {
+                identity.addAttribute(REQUESTS_PER_MINUTE, owner.requestsPerMinute());
             }
             return identity.build();
         });

@@ -37,6 +37,8 @@ public final class GatewayProblems {
     public static final ProblemType KEY_NOT_FOUND = ProblemType.of("key-not-found", "No such API key", 404);
     public static final ProblemType TOO_MANY_OPEN_JOBS = ProblemType.of("too-many-open-jobs",
             "The account has as many open jobs as it may", 429);
+    public static final ProblemType TOO_MANY_REQUESTS = ProblemType.of("too-many-requests",
+            "The account made as many requests as it may for now", 429);
     public static final ProblemType ACCOUNT_NOT_FOUND = ProblemType.of("account-not-found", "No such account", 404);
 
     public static final ProblemType BODY_TOO_LARGE = ProblemType.of("body-too-large", "The request body is too large",
