@@ -177,6 +177,18 @@ class VerifyApiTest {
                 .body("errors[0].message", containsString("must be a file part"));
     }
 
+    @Test
+    void aFormThatEndsBeforeItsClosingBoundaryOrHasANamelessPartIsAClientError() {
+        String part = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n\r\nx\r\n";
+        String nameless = "--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--\r\n";
+        for (String form : List.of(part, part + "--Other--\r\n", nameless)) {
+            given().contentType("multipart/form-data; boundary=B").body(form.getBytes(StandardCharsets.ISO_8859_1))
+                    .post("/api/v1/verify").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+
     private static ValidatableResponse verify(byte[] file) {
         return given().contentType("application/octet-stream").body(file).post("/api/v1/verify").then();
     }

@@ -14,6 +14,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -73,6 +74,17 @@ public class ProblemResponses {
                     List.of(new Problem.FieldError(field, message))));
         }
         return respond(Problem.of(ProblemTypes.MALFORMED_BODY, "The body is not well-formed JSON"));
+    }
+
+    /**
+     * The request could not be read: its body ends before its length or before its multipart form's closing
+     * boundary, or its connection broke. Resources catch or wrap their own I/O failures, so an I/O failure that
+     * reaches here came from reading the request (its body, or an upload spooled from it): the client's to fix.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException exception) {
+        return respond(Problem.of(ProblemTypes.MALFORMED_BODY, "The body cannot be read: it ends early, or a "
+                + "multipart form lacks its closing boundary"));
     }
 
     @ServerExceptionMapper

@@ -27,6 +27,9 @@ public record StrictForm(Map<String, FormValue> parts) {
         Map<String, FormValue> parts = new HashMap<>();
         for (Map.Entry<String, Collection<FormValue>> entry : input.getValues().entrySet()) {
             String name = entry.getKey();
+            if (name == null) {
+                throw invalidField("(unnamed part)", "has no Content-Disposition with a name; every part needs one");
+            }
             if (!fileParts.contains(name) && !fieldParts.contains(name)) {
                 throw invalidField(name, "is not a part this endpoint takes; it takes " + describe(fileParts, "files")
                         + (fieldParts.isEmpty() ? "" : " and " + describe(fieldParts, "fields")));
