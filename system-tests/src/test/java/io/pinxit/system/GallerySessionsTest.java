@@ -1,6 +1,5 @@
 package io.pinxit.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -10,7 +9,6 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +33,7 @@ class GallerySessionsTest {
 
     @Test
     void signingInGivesTheBrowserAnOpaqueSessionNotTheKey() {
-        NewAccount ada = NewAccount.make(suite, "ada");
+        Accounts.Account ada = Accounts.make(suite, "ada");
 
         var signedIn = SignedInBrowser.postSignIn(suite.gallery(), ada.key());
 
@@ -51,24 +49,24 @@ class GallerySessionsTest {
 
     @Test
     void aFormPostedWithoutItsSessionsTokenSubmitsNothing() {
-        NewAccount ada = NewAccount.make(suite, "ada");
-        String artwork = ada.generateOne();
+        Accounts.Account ada = Accounts.make(suite, "ada");
+        String artwork = ada.generateOne("PUBLIC", 5);
         SignedInBrowser browser = SignedInBrowser.signIn(suite.gallery(), ada.key());
         String path = "/artworks/" + artwork + "/reproduce";
 
-        browser.request().contentType(ContentType.URLENC).post(path).then().statusCode(403).contentType(ContentType.HTML)
-                .body(containsString("nothing was submitted"));
+        browser.request().contentType(ContentType.URLENC).post(path).then()
+                .statusCode(403).contentType(ContentType.HTML).body(containsString("nothing was submitted"));
         browser.request().formParam("csrf", "A".repeat(43)).post(path).then().statusCode(403);
-        assertThat(ada.jobCount()).as("only the job that made the artwork").isEqualTo(1);
+        assertThat(jobCount(ada)).as("only the job that made the artwork").isEqualTo(1);
 
         browser.request().formParam("csrf", browser.formTokenOn("/artworks/" + artwork)).post(path).then()
                 .statusCode(303).header("Location", containsString("/jobs/"));
-        assertThat(ada.jobCount()).isEqualTo(2);
+        assertThat(jobCount(ada)).isEqualTo(2);
     }
 
     @Test
     void signingOutEndsTheSessionOnTheServerNotOnlyInTheBrowser() {
-        NewAccount ada = NewAccount.make(suite, "ada");
+        Accounts.Account ada = Accounts.make(suite, "ada");
         SignedInBrowser browser = SignedInBrowser.signIn(suite.gallery(), ada.key());
 
         browser.request().formParam("csrf", "forged").post("/sign-out").then().statusCode(403);
@@ -81,41 +79,21 @@ class GallerySessionsTest {
 
     @Test
     void revokingTheKeyEndsTheSessionsSignedInWithIt() {
-        NewAccount ada = NewAccount.make(suite, "ada");
-        JsonPath second = given().baseUri(suite.gateway()).header("Authorization", "Bearer " + ada.key())
-                .contentType(ContentType.JSON).body("{\"name\":\"browser\"}").post("/api/v1/keys").then()
-                .statusCode(201).extract().jsonPath();
+        Accounts.Account ada = Accounts.make(suite, "ada");
+        JsonPath second = ada.atGateway().contentType(ContentType.JSON).body("{\"name\":\"browser\"}")
+                .post("/api/v1/keys").then().statusCode(201).extract().jsonPath();
         SignedInBrowser browser = SignedInBrowser.signIn(suite.gallery(), second.getString("secret"));
         browser.request().get("/").then().body(containsString("Signed in as"));
 
-        given().baseUri(suite.gateway()).header("Authorization", "Bearer " + ada.key())
-                .delete("/api/v1/keys/" + second.getString("id")).then().statusCode(204);
+        ada.atGateway().delete("/api/v1/keys/" + second.getString("id")).then().statusCode(204);
 
         await().atMost(KEY_CHECK_MEMORY).pollInterval(Duration.ofSeconds(2)).until(() ->
                 !browser.request().get("/").asString().contains("Signed in as"));
         browser.request().get("/jobs").then().statusCode(401);
     }
 
-    /** An account of its own for each test, so that its jobs and sessions are only the test's. */
-    private record NewAccount(RunningSuite suite, String id, String name, String key) {
-
-        static NewAccount make(RunningSuite suite, String prefix) {
-            String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-            JsonPath account = suite.asAdmin().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
-                    .post("/api/v1/accounts").then().statusCode(201).extract().jsonPath();
-            return new NewAccount(suite, account.getString("id"), name, account.getString("firstKey.secret"));
-        }
-
-        String generateOne() {
-            String location = given().baseUri(suite.gateway()).header("Authorization", "Bearer " + key)
-                    .contentType(ContentType.JSON).body("{\"model\":\"emoji-dcgan\",\"count\":1,\"seed\":5}")
-                    .post("/api/v1/jobs/generations").then().statusCode(202).extract().header("Location");
-            return suite.awaitSuccess(location).getList("artworkIds", String.class).get(0);
-        }
-
-        int jobCount() {
-            return given().baseUri(suite.gateway()).header("Authorization", "Bearer " + key).get("/api/v1/jobs")
-                    .then().statusCode(200).extract().jsonPath().getList("items").size();
-        }
+    private static int jobCount(Accounts.Account account) {
+        return account.atGateway().get("/api/v1/jobs").then().statusCode(200).extract().jsonPath().getList("items")
+                .size();
     }
 }

@@ -85,7 +85,7 @@ public class ArtworkResource {
     /** One page of the artworks the caller may see that match the query, newest first, after {@code cursor}. */
     public ArtworkPage page(ListingQuery query, int pageSize, String cursor) {
         Optional<UUID> olderThan = Optional.ofNullable(cursor).map(Cursor::decode).map(Cursor::lastSeen);
-        List<Artwork> rows = catalog.list(query.filter(), pageSize + 1, olderThan, viewer.accountId());
+        List<Artwork> rows = catalog.list(query.filter(), pageSize + 1, olderThan, viewer.ownWorkAccount());
         List<Artwork> page = rows.subList(0, Math.min(pageSize, rows.size()));
         String next = rows.size() > pageSize ? new Cursor(page.get(page.size() - 1).id()).encode() : null;
         return new ArtworkPage(page.stream().map(ArtworkView::summary).toList(), next);
@@ -133,7 +133,7 @@ public class ArtworkResource {
 
     /** The artworks most like one the caller was already found to see. */
     public List<ArtworkView> similarTo(CatalogEntry visible, int limit) {
-        return catalog.similar(visible.artwork().id(), limit, viewer.accountId()).stream()
+        return catalog.similar(visible.artwork().id(), limit, viewer.ownWorkAccount()).stream()
                 .map(ArtworkView::summary).toList();
     }
 

@@ -47,6 +47,14 @@ public class Viewer {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
+    /**
+     * The account whose unlisted and private work this viewer sees beside the public: theirs, when their key holds
+     * jobs:read, as at the gateway, where reading one's own jobs takes it.
+     */
+    public Optional<UUID> ownWorkAccount() {
+        return accountId().filter(id -> identity.hasRole(ScopeRoles.of(ScopeRoles.JOBS_READ)));
+    }
+
     /** The grid of the viewer's own artworks. */
     public String ownWorkHref() {
         return accountId().map(id -> "/?author=" + id).orElse("/");
@@ -68,6 +76,6 @@ public class Viewer {
     /** An administrator acts on everyone's work only with a key that holds jobs:admin, as at the gateway. */
     private boolean isAuthorOrAdmin(Authorship authorship) {
         return identity.hasRole("admin") && identity.hasRole(ScopeRoles.of(ScopeRoles.JOBS_ADMIN))
-                || accountId().filter(id -> id.equals(authorship.authorId())).isPresent();
+                || ownWorkAccount().filter(id -> id.equals(authorship.authorId())).isPresent();
     }
 }

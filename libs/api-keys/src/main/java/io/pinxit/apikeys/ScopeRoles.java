@@ -9,6 +9,8 @@ public final class ScopeRoles {
     public static final String PREFIX = "scope:";
     /** The scope with which an administrator's key acts on every account's work. */
     public static final String JOBS_ADMIN = "jobs:admin";
+    /** The scope with which a key reads its own account's work, the unlisted and private included. */
+    public static final String JOBS_READ = "jobs:read";
 
     private ScopeRoles() {
     }
