@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole running suite as a client sees it, against the model alone in the same run: the overhead of a one-picture
- * job, recorded artworks per second under load, where a worker's time goes per artwork, and how long a small job of
- * one account waits behind a backlog of another's. Needs the suite running ({@code ./pinxit up -d}); reads the local
- * admin key from its data folder ({@code --data-directory}, {@code data}).
+ * job, recorded artworks per second under load, where a worker's time goes per artwork, and how long a small job,
+ * and a bulk one, of one account wait behind a backlog of another's. Needs the suite running ({@code ./pinxit up -d});
+ * reads the local admin key from its data folder ({@code --data-directory}, {@code data}).
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./pinxit up -d && ./mvnw -B -q -pl bench exec:exec@suite}.
  */
@@ -72,9 +72,12 @@ public final class SuiteBenchmark {
             printStages(before, after);
         }
 
-        double behindBacklog = behindABacklog(options.backlog());
+        double behindBacklog = behindABacklog(options.backlog(), 1);
         System.out.printf("a one-picture job behind %d bulk jobs of another account: %.0f ms to SUCCEEDED, %.1f× its "
                 + "unloaded p50%n", options.backlog(), behindBacklog, behindBacklog / unloadedMedian);
+        double bulkBehindBacklog = behindABacklog(options.backlog(), 16);
+        System.out.printf("a 16-picture job (the same lane) behind %d bulk jobs of another account: %.0f ms to "
+                + "SUCCEEDED%n", options.backlog(), bulkBehindBacklog);
     }
 
     private record ModelOnly(double millisAtBatchOne, double bestPicturesPerSecond, int bestBatch) {
@@ -157,18 +160,18 @@ public final class SuiteBenchmark {
     }
 
     /**
-     * Another account fills the queue with {@code backlog} 16-picture jobs; then a one-picture job is timed from
-     * submit to SUCCEEDED. The backlog is cancelled afterwards.
+     * Another account fills the queue with {@code backlog} 16-picture jobs; then a job of {@code count} pictures is
+     * timed from submit to SUCCEEDED. The backlog is cancelled afterwards.
      */
-    private double behindABacklog(int backlog) {
+    private double behindABacklog(int backlog, int count) {
         SuiteClient bulk = admin.newAccount("bulk-" + System.currentTimeMillis());
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < backlog; i++) {
             queued.add(bulk.submit(16).path("id").asText());
         }
-        SuiteClient interactive = admin.newAccount("interactive-" + System.currentTimeMillis());
+        SuiteClient other = admin.newAccount("other-" + System.currentTimeMillis());
         long start = System.nanoTime();
-        interactive.submitAndFollow(1);
+        other.submitAndFollow(count);
         double millis = (System.nanoTime() - start) / 1e6;
         queued.forEach(bulk::cancel);
         return millis;

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 @ConfigMapping(prefix = "pinxit.gateway")
 public interface GatewayConfig {
@@ -94,6 +95,15 @@ public interface GatewayConfig {
         /** The most commands published in one go. */
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * The most commands that may wait in one topic at once: published, and not yet taken by a worker. The others
+         * wait in the outbox, and as workers take commands they are released fairly between authors (each author's
+         * oldest first, the author with the fewest jobs in flight first), so that one account's backlog delays
+         * another's next job by at most the window and the jobs running. Unset: no window; every command is published
+         * at once, in the order of acceptance.
+         */
+        OptionalInt window();
 
         /** How long the relay waits for Kafka to acknowledge a batch before it tries again. */
         @WithDefault("10s")

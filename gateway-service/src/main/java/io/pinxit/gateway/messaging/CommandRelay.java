@@ -3,6 +3,7 @@ package io.pinxit.gateway.messaging;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.service.CommandOutbox;
 import io.pinxit.gateway.service.CommandQueued;
+import io.pinxit.gateway.service.CommandTaken;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Moves commands from the outbox to Kafka on a thread of its own: at once when a job's acceptance commits, and every
- * {@code pinxit.gateway.outbox.poll-every} for what is left (commands of a gateway that died after its commit, or
- * of an outage of the broker). Safe to run on every gateway (see {@link CommandOutbox#relay}).
+ * Moves commands from the outbox to Kafka on a thread of its own: at once when a job's acceptance commits or a worker
+ * takes a command (which makes room in its topic's window), and every {@code pinxit.gateway.outbox.poll-every} for
+ * what is left (commands of a gateway that died after its commit, of an outage of the broker, or of a full window).
+ * Safe to run on every gateway (see {@link CommandOutbox#relay}).
  */
 @ApplicationScoped
 public class CommandRelay {
@@ -43,6 +45,11 @@ public class CommandRelay {
     }
 
     void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommandQueued queued) {
+        wakeUps.release();
+    }
+
+    /** A topic has room again: with a window, the next command may go. */
+    void wake(@Observes CommandTaken taken) {
         wakeUps.release();
     }
 

@@ -105,7 +105,7 @@ public class LeaseReaper {
                     for update skip locked),
                 requeued as (
                     update gateway.job j set state = 'QUEUED', attempts = j.attempts + 1, lease_expires_at = null,
-                        updated_at = now()
+                        dispatched_at = null, updated_at = now()
                     from expired e where j.id = e.id and e.attempts < ? and j.command is not null
                     returning j.id),
                 entries as (
