@@ -6,20 +6,22 @@ import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Requests no well-behaved client sends, written byte by byte: each broken form is a 4xx problem+json, never a 5xx, a
- * hang or a reset, and the gateway answers the next valid request as usual.
+ * Requests no well-behaved client sends, written byte by byte: broken forms, protocol abuse, a decompression bomb. Each
+ * is a 4xx, never a 5xx, a hang or a reset, and the gateway answers the next valid request as usual.
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructureTestResource.class)
@@ -75,6 +77,42 @@ class HostileRequestsTest {
         theGatewayStillAnswersAValidRequest();
     }
 
+    static Stream<Arguments> abusiveRequests() throws IOException {
+        return Stream.of(
+                Arguments.of("a request line of 20,000 characters", "GET /api/v1/jobs?model=" + "a".repeat(20_000)
+                        + " HTTP/1.1\r\nHost: localhost\r\n", new byte[0], false),
+                Arguments.of("a header of 64 KiB", "GET /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                        + "a".repeat(64 * 1024) + "\r\n", new byte[0], false),
+                Arguments.of("an encoded path traversal", "GET /api/v1/jobs/..%2f..%2fq%2fmetrics HTTP/1.1\r\n"
+                        + "Host: localhost\r\n", new byte[0], true),
+                Arguments.of("an id that is an encoded NUL", "GET /api/v1/jobs/%00 HTTP/1.1\r\nHost: localhost\r\n",
+                        new byte[0], true),
+                Arguments.of("a gzip bomb of 10 MB of zeros", "POST /api/v1/jobs/generations HTTP/1.1\r\n"
+                        + "Host: localhost\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n",
+                        gzippedZeros(10 * 1024 * 1024), true));
+    }
+
+    /**
+     * Requests that abuse the protocol rather than a form: each is a 4xx (a problem where the application answers it;
+     * Vert.x answers an over-long request line or header itself, in plain text), and the gateway goes on.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("abusiveRequests")
+    void anAbusiveRequestIsAClientError(String what, String head, byte[] body, boolean answeredByTheApplication)
+            throws IOException {
+        String withKey = head + "Authorization: Bearer " + TestAccounts.ADMIN_KEY + "\r\n"
+                + (body.length > 0 ? "Content-Length: " + body.length + "\r\n" : "");
+
+        RawHttp.Answer answer = RawHttp.send(gateway, withKey, body, PATIENCE);
+
+        assertThat(answer.status()).as("%s: %s", what, answer.head()).hasValueSatisfying(status ->
+                assertThat(status).isBetween(400, 499));
+        if (answeredByTheApplication) {
+            assertThat(answer.header("Content-Type")).as(what).contains("application/problem+json");
+        }
+        theGatewayStillAnswersAValidRequest();
+    }
+
     @Test
     void aMalformedChunkedBodyEndsItsConnectionWithoutAHangAndTheGatewayGoesOn() throws IOException {
         byte[] chunks = "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -86,6 +124,14 @@ class HostileRequestsTest {
         // Vert.x closes a connection whose chunk it cannot decode, unanswered; a hang would time the read out.
         answer.status().ifPresent(status -> assertThat(status).as(answer.head()).isBetween(400, 499));
         theGatewayStillAnswersAValidRequest();
+    }
+
+    private static byte[] gzippedZeros(int length) throws IOException {
+        var compressed = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(new byte[length]);
+        }
+        return compressed.toByteArray();
     }
 
     private void theGatewayStillAnswersAValidRequest() throws IOException {

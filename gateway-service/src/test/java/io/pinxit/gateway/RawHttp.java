@@ -42,7 +42,7 @@ final class RawHttp {
             String text = answer.toString(StandardCharsets.ISO_8859_1);
             int headEnd = text.indexOf("\r\n\r\n");
             String answerHead = headEnd < 0 ? text : text.substring(0, headEnd);
-            Optional<Integer> status = text.startsWith("HTTP/1.1 ")
+            Optional<Integer> status = text.matches("(?s)HTTP/1\\.[01] \\d{3}.*")
                     ? Optional.of(Integer.parseInt(text.substring(9, 12))) : Optional.empty();
             return new Answer(status, answerHead);
         }
