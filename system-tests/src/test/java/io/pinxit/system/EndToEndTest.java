@@ -259,8 +259,8 @@ class EndToEndTest {
 
     @Test
     void privateWorkIsSeenOnlyByItsAuthorInEveryApi() {
-        String ada = newUserKey("ada");
-        String bob = newUserKey("bob");
+        String ada = Accounts.make(suite, "ada").key();
+        String bob = Accounts.make(suite, "bob").key();
         String location = given().baseUri(gateway).header("Authorization", "Bearer " + ada)
                 .contentType(ContentType.JSON)
                 .body("{\"model\":\"emoji-dcgan\",\"count\":1,\"seed\":3,\"visibility\":\"PRIVATE\"}")
@@ -283,12 +283,6 @@ class EndToEndTest {
                 .header("Cache-Control", "private, no-store").header("Vary", "Authorization, Cookie");
         SignedInBrowser.signIn(gallery, ada).request().get("/").then().statusCode(200)
                 .header("Cache-Control", "private, no-store").body(containsString("My jobs"));
-    }
-
-    private static String newUserKey(String name) {
-        return asAdmin().contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
-                .post("/api/v1/accounts").then().statusCode(201).extract().path("firstKey.secret");
     }
 
     private static RequestSpecification asAdmin() {

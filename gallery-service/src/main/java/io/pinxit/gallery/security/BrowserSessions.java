@@ -60,23 +60,43 @@ public class BrowserSessions {
         return new BrowserSession(id, key);
     }
 
-    /** The live session with this id, now seen again; nothing for an unknown, ended or malformed id. */
+    /**
+     * The live session with this id; nothing for an unknown, ended or malformed id. Being seen keeps it from idling
+     * out; the time it was last seen is written at most once a minute, so that browsing is not a write per page.
+     */
     public Optional<BrowserSession> find(String id) {
         if (!SessionSecrets.looksLikeRandom(id)) {
             return Optional.empty();
         }
-        String sql = "update " + TABLE + " set seen_at = now() where lookup_hash = ? and expires_at > now()"
-                + " and seen_at > now() - make_interval(secs => ?) returning sealed_key";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setBytes(1, SessionSecrets.lookupHash(id));
-            statement.setLong(2, idleTimeout.toSeconds());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? SessionSecrets.unseal(id, row.getBytes(1)).map(key -> new BrowserSession(id, key))
-                        : Optional.empty();
+        String live = "select sealed_key, seen_at < now() - interval '1 minute' as stale from " + TABLE
+                + " where lookup_hash = ? and expires_at > now() and seen_at > now() - make_interval(secs => ?)";
+        byte[] lookupHash = SessionSecrets.lookupHash(id);
+        try (Connection connection = dataSource.getConnection()) {
+            byte[] sealed;
+            try (PreparedStatement statement = connection.prepareStatement(live)) {
+                statement.setBytes(1, lookupHash);
+                statement.setLong(2, idleTimeout.toSeconds());
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    sealed = row.getBytes("sealed_key");
+                    if (row.getBoolean("stale")) {
+                        seenNow(connection, lookupHash);
+                    }
+                }
             }
+            return SessionSecrets.unseal(id, sealed).map(key -> new BrowserSession(id, key));
         } catch (SQLException e) {
             throw new CatalogException("Could not read a session", e);
+        }
+    }
+
+    private static void seenNow(Connection connection, byte[] lookupHash) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("update " + TABLE
+                + " set seen_at = now() where lookup_hash = ?")) {
+            statement.setBytes(1, lookupHash);
+            statement.executeUpdate();
         }
     }
 
