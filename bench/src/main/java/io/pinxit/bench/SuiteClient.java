@@ -21,10 +21,12 @@ final class SuiteClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ENDED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
+    /** A sample's value, then perhaps an exemplar: the trace it was counted in ("# {trace_id=…} …"). */
+    private static final String VALUE = " ([0-9.eE+-]+)(?: # .*)?$";
     private static final Pattern STAGE = Pattern.compile(
-            "^pinxit_recording_stage_seconds_sum\\{[^}]*stage=\"([a-z]+)\"[^}]*} ([0-9.eE+-]+)$", Pattern.MULTILINE);
+            "^pinxit_recording_stage_seconds_sum\\{[^}]*stage=\"([a-z]+)\"[^}]*}" + VALUE, Pattern.MULTILINE);
     private static final Pattern ARTWORKS = Pattern.compile(
-            "^pinxit_recording_artworks_total(?:\\{[^}]*})? ([0-9.eE+-]+)$", Pattern.MULTILINE);
+            "^pinxit_recording_artworks_total(?:\\{[^}]*})?" + VALUE, Pattern.MULTILINE);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

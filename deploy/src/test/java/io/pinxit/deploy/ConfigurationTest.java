@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -145,9 +147,21 @@ class ConfigurationTest {
                 .flatMap(c -> env(c.spec()).values().stream())
                 .map(v -> v.path("valueFrom").path("configMapKeyRef").path("key").asText())
                 .toList();
+        var readWhole = containersOfEveryOverlay()
+                .flatMap(c -> StreamSupport.stream(c.spec().path("envFrom").spliterator(), false))
+                .map(from -> from.path("configMapRef").path("name").asText())
+                .collect(Collectors.toSet());
 
-        DeployTree.configMaps().values().forEach(data -> data.fieldNames()
-                .forEachRemaining(key -> assertThat(referenced).as("services using %s", key).contains(key)));
+        DeployTree.configMaps().forEach((name, data) -> data.fieldNames().forEachRemaining(key ->
+                assertThat(readWhole.contains(name) || referenced.contains(key))
+                        .as("services using %s", key).isTrue()));
+    }
+
+    @Test
+    void everyServiceReadsTheTelemetrySettingsWhole() {
+        assertThat(containersOfEveryOverlay().filter(c -> !env(c.spec()).containsKey("QUARKUS_INIT_AND_EXIT")))
+                .allSatisfy(c -> assertThat(c.spec().path("envFrom").findValuesAsText("name")).as("%s", c)
+                        .contains("pinxit-telemetry"));
     }
 
     private static boolean isKafkaClientSetting(ServiceConfig config, String variable) {

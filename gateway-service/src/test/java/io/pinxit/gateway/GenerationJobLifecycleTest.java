@@ -17,6 +17,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +75,24 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
         KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_INTERACTIVE_COMMANDS, small, Duration.ofSeconds(30));
         KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_COMMANDS, large, Duration.ofSeconds(30));
         TestAccounts.asAdmin().get("/api/v1/jobs/" + large).then().body("lane", equalTo("BULK"));
+    }
+
+    @Test
+    void theCommandCarriesTheTraceOfTheRequestThatSubmittedItThroughTheOutbox() {
+        String callersTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        UUID jobId = UUID.fromString(TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + callersTrace + "-00f067aa0ba902b7-01")
+                .body("{\"model\":\"emoji-dcgan\",\"count\":1}").post("/api/v1/jobs/generations")
+                .then().statusCode(202).extract().path("id"));
+
+        var record = KafkaTestSupport.awaitCommand(kafka, Topics.GENERATION_INTERACTIVE_COMMANDS, jobId,
+                Duration.ofSeconds(30));
+
+        var traceParent = record.headers().lastHeader("traceparent");
+        assertThat(traceParent).isNotNull();
+        String[] parts = new String(traceParent.value(), StandardCharsets.US_ASCII).split("-");
+        assertThat(parts[1]).as("the caller's trace").isEqualTo(callersTrace);
+        assertThat(parts[2]).as("the gateway's own span in it").isNotEqualTo("00f067aa0ba902b7");
     }
 
     @Test
@@ -144,8 +163,9 @@ class GenerationJobLifecycleTest extends WorkerStandInTest {
 
     private static double finished(String state) {
         String line = "pinxit_jobs_finished_total{kind=\"generation\",state=\"" + state + "\"} ";
+        // A sample may be followed by an exemplar ("# {span_id=…,trace_id=…} …"), the trace it was counted in.
         return metrics().lines().filter(metric -> metric.startsWith(line))
-                .mapToDouble(metric -> Double.parseDouble(metric.substring(line.length()))).sum();
+                .mapToDouble(metric -> Double.parseDouble(metric.substring(line.length()).split(" ")[0])).sum();
     }
 
     private static String metrics() {

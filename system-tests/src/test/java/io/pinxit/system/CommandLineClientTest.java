@@ -1,6 +1,7 @@
 package io.pinxit.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,27 @@ class CommandLineClientTest {
     }
 
     @Test
+    void aJobsTraceRunsFromTheRequestThroughTheWorkersStagesToTheGatewayApplyingItsOutcome() throws IOException {
+        String job = JSON.readTree(pinxit("submit", "generation", "emoji-dcgan", "-n", "2", "--wait", "--json").out()
+                .lines().reduce((first, second) -> second).orElseThrow()).path("id").asText();
+        Map<String, String> localSuite = Map.of("PINXIT_DATA_DIR", suite.dataDirectory().toString());
+
+        // Services export spans in batches, every few seconds.
+        await().atMost(RunningSuite.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Run trace = pinxit(localSuite, "trace", job);
+            assertThat(trace.exitCode()).as(trace.err()).isZero();
+            assertThat(trace.out().lines().filter(line -> line.startsWith("trace "))).hasSize(1);
+            assertThat(trace.out()).contains("gateway-service     POST /api/v1/jobs/generations",
+                    "pinxit.generation.commands.interactive publish", "generation job", "generate", "sign", "store",
+                    "thumbnail", "embed", "catalog", "gateway-service", "apply job event");
+        });
+
+        Run unknown = pinxit(localSuite, "trace", "00000000-0000-7000-8000-000000000000");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no spans of job 00000000-0000-7000-8000-000000000000");
+    }
+
+    @Test
     void theServedModelsTheStyleLibraryAndMyKeysAreListed() {
         assertThat(pinxit("models").out()).contains("emoji-dcgan", "emoji-vae")
                 .containsPattern("emoji-words .* prompt \\(\\d+ words\\)")
@@ -130,6 +153,10 @@ class CommandLineClientTest {
 
     /** Runs the CLI in this JVM against the suite, with the admin's key; an argument may name another gateway. */
     private static Run pinxit(String... args) {
+        return pinxit(Map.of(), args);
+    }
+
+    private static Run pinxit(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(args));
         if (!command.contains("--gateway")) {
             command.addAll(List.of("--gateway", suite.gateway()));
@@ -137,7 +164,7 @@ class CommandLineClientTest {
         command.addAll(List.of("--gallery", suite.gallery(), "--key", suite.adminKey()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var commandLine = PinxitCli.commandLine(Map.of());
+        var commandLine = PinxitCli.commandLine(environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(command.toArray(String[]::new));

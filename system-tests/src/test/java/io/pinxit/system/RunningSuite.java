@@ -32,13 +32,15 @@ final class RunningSuite implements AutoCloseable {
 
     private final Suite suite;
     private final Path repository;
+    private final Path data;
     private final String gateway;
     private final String gallery;
     private final String adminKey;
 
-    private RunningSuite(Suite suite, Path repository, String adminKey) {
+    private RunningSuite(Suite suite, Path repository, Path data, String adminKey) {
         this.suite = suite;
         this.repository = repository;
+        this.data = data;
         this.gateway = suite.url("gateway-service").toString();
         this.gallery = suite.url("gallery-service").toString();
         this.adminKey = adminKey;
@@ -49,7 +51,7 @@ final class RunningSuite implements AutoCloseable {
             Path repository = SuiteSettings.enclosingRepository(Path.of(""));
             Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "suite-");
             long started = System.nanoTime();
-            var running = new RunningSuite(Suite.start(SuiteSettings.forTests(repository, data)), repository,
+            var running = new RunningSuite(Suite.start(SuiteSettings.forTests(repository, data)), repository, data,
                     Files.readString(LocalCredentials.adminKeyFile(data)).trim());
             await().atMost(PATIENCE).untilAsserted(() -> running.asAdmin().get("/api/v1/models")
                     .then().statusCode(200).body("id", hasItem("emoji-dcgan")));
@@ -64,6 +66,11 @@ final class RunningSuite implements AutoCloseable {
     /** The checkout the packaged services come from. */
     Path repository() {
         return repository;
+    }
+
+    /** The suite's data directory: its logs, traces and local key, as {@code ./data} holds them for ./pinxit up. */
+    Path dataDirectory() {
+        return data;
     }
 
     String gateway() {

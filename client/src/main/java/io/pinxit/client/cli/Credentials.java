@@ -9,15 +9,14 @@ import java.util.Optional;
 
 /**
  * Where the CLI's API key comes from: {@code --key}, else {@code PINXIT_KEY}, else the first admin key of the suite
- * that {@code ./pinxit up} runs on this machine ({@code $PINXIT_DATA_DIR/secrets/admin.key}, {@code ./data} by
- * default; the {@code pinxit} script sets {@code PINXIT_DATA_DIR}).
+ * that {@code ./pinxit up} runs on this machine ({@code secrets/admin.key} in its data directory).
  */
 final class Credentials {
 
     private Credentials() {
     }
 
-    static Optional<String> key(Optional<String> option, Map<String, String> environment) {
+    static Optional<String> key(Optional<String> option, Map<String, String> environment, Path dataDirectory) {
         if (option.isPresent()) {
             return option;
         }
@@ -25,9 +24,7 @@ final class Credentials {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Optional.of(fromEnvironment.strip());
         }
-        Path data = Optional.ofNullable(environment.get("PINXIT_DATA_DIR")).map(Path::of)
-                .orElse(Path.of("data"));
-        Path keyFile = data.resolve("secrets").resolve("admin.key");
+        Path keyFile = dataDirectory.resolve("secrets").resolve("admin.key");
         if (!Files.isReadable(keyFile)) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import io.pinxit.client.PinxitClient;
 import io.pinxit.client.UnreachableException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
         footer = "%nThe suite itself runs with ./pinxit up, down, status and key (./pinxit --help).",
         subcommands = {SubmitCommand.class, WatchCommand.class, JobsCommand.class, GetCommand.class,
             CancelCommand.class, DownloadCommand.class, VerifyCommand.class, ReproduceCommand.class,
-            ModelsCommand.class, StylesCommand.class, KeysCommand.class, HelpCommand.class})
+            ModelsCommand.class, StylesCommand.class, KeysCommand.class, TraceCommand.class, HelpCommand.class})
 public final class PinxitCli {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,9 +89,15 @@ public final class PinxitCli {
     /** The client for this run's options, made once. */
     PinxitClient client() {
         if (client == null) {
-            client = new PinxitClient(gateway, gallery, Credentials.key(Optional.ofNullable(key), environment));
+            client = new PinxitClient(gateway, gallery,
+                    Credentials.key(Optional.ofNullable(key), environment, dataDirectory()));
         }
         return client;
+    }
+
+    /** The data directory of the suite that {@code ./pinxit up} runs here: PINXIT_DATA_DIR, else {@code ./data}. */
+    Path dataDirectory() {
+        return Optional.ofNullable(environment.get("PINXIT_DATA_DIR")).map(Path::of).orElse(Path.of("data"));
     }
 
     PrintWriter out() {

@@ -19,17 +19,15 @@ class CredentialsTest {
     void theOptionComesFirstThenTheEnvironmentThenTheLocalSuitesAdminKey() throws IOException {
         Files.createDirectories(data.resolve("secrets"));
         Files.writeString(data.resolve("secrets/admin.key"), "pxk_fromTheFile\n");
-        Map<String, String> environment = Map.of("PINXIT_KEY", "pxk_fromTheEnvironment",
-                "PINXIT_DATA_DIR", data.toString());
+        Map<String, String> environment = Map.of("PINXIT_KEY", "pxk_fromTheEnvironment");
 
-        assertThat(Credentials.key(Optional.of("pxk_given"), environment)).contains("pxk_given");
-        assertThat(Credentials.key(Optional.empty(), environment)).contains("pxk_fromTheEnvironment");
-        assertThat(Credentials.key(Optional.empty(), Map.of("PINXIT_DATA_DIR", data.toString())))
-                .contains("pxk_fromTheFile");
+        assertThat(Credentials.key(Optional.of("pxk_given"), environment, data)).contains("pxk_given");
+        assertThat(Credentials.key(Optional.empty(), environment, data)).contains("pxk_fromTheEnvironment");
+        assertThat(Credentials.key(Optional.empty(), Map.of(), data)).contains("pxk_fromTheFile");
     }
 
     @Test
     void withoutAnyThereIsNoKeyAndTheApiSaysWhatIsMissing() {
-        assertThat(Credentials.key(Optional.empty(), Map.of("PINXIT_DATA_DIR", data.toString()))).isEmpty();
+        assertThat(Credentials.key(Optional.empty(), Map.of(), data)).isEmpty();
     }
 }

@@ -6,8 +6,10 @@ import io.pinxit.contracts.JobCancellation;
 import io.pinxit.contracts.Topics;
 import io.pinxit.gateway.config.GatewayConfig;
 import io.pinxit.gateway.service.CommandOutbox.PendingCommand;
+import io.pinxit.telemetry.TraceParents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Puts commands, as the JSON their jobs were accepted with, on the topic of their job's kind and lane, and
  * cancellations on {@link Topics#JOB_CANCELLATIONS}, keyed by job id (so that a job's commands keep their order), and
- * returns only once Kafka has acknowledged all of them.
+ * returns only once Kafka has acknowledged all of them. Each record carries the trace of the request that queued it
+ * (the connector writes it into the record's headers), so that the worker's work joins that request's trace.
  */
 @ApplicationScoped
 public class CommandPublisher {
@@ -40,8 +43,10 @@ public class CommandPublisher {
     private Message<String> message(PendingCommand command) {
         String topic = command.cancels() ? Topics.JOB_CANCELLATIONS : Topics.commandsOf(command.kind(), command.lane());
         String payload = command.cancels() ? cancellation(command) : command.command();
-        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic).withKey(command.jobId().toString()).build());
+        return Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(topic).withKey(command.jobId().toString()).build())
+                .addMetadata(TracingMetadata.withCurrent(TraceParents.context(command.traceParent())));
     }
 
     private String cancellation(PendingCommand command) {

@@ -5,6 +5,7 @@ import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobLane;
 import io.pinxit.contracts.JobState;
 import io.pinxit.gateway.config.GatewayConfig;
+import io.pinxit.telemetry.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.sql.Connection;
@@ -35,10 +36,10 @@ public class CommandOutbox {
 
     /**
      * An entry waiting in the outbox: its job as it is now, with the command (JSON) the job was accepted with, for the
-     * topic of its kind and lane.
+     * topic of its kind and lane, and the trace of what queued it (a W3C traceparent, or null).
      */
     public record PendingCommand(long entry, UUID jobId, JobKind kind, JobLane lane, JobState state,
-                                 Instant changedAt, String command) {
+                                 Instant changedAt, String command, String traceParent) {
 
         /** Whether this entry tells the workers to cancel its job rather than run it. */
         public boolean cancels() {
@@ -95,12 +96,13 @@ public class CommandOutbox {
      */
     public void add(UUID jobId, Instant now) {
         String sql = "with waits as (update gateway.job set dispatched_at = null where id = ?) "
-                + "insert into gateway.outbox (job_id, created_at) values (?, ?)";
+                + "insert into gateway.outbox (job_id, created_at, trace_parent) values (?, ?, ?)";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, jobId);
             statement.setObject(2, jobId);
             statement.setTimestamp(3, Timestamp.from(now));
+            statement.setString(4, TraceParents.current());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not queue the command of job " + jobId, e);
@@ -187,7 +189,7 @@ public class CommandOutbox {
             return List.of();
         }
         String sql = """
-                select o.id, j.id as job_id, j.kind, j.lane, j.state, j.updated_at, j.command
+                select o.id, j.id as job_id, j.kind, j.lane, j.state, j.updated_at, j.command, o.trace_parent
                 from gateway.outbox o join gateway.job j on j.id = o.job_id where o.id = any(?)
                 order by array_position(?, o.id) for update of o, j skip locked""";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -200,7 +202,8 @@ public class CommandOutbox {
                     pending.add(new PendingCommand(rows.getLong("id"), rows.getObject("job_id", UUID.class),
                             JobKind.valueOf(rows.getString("kind")), JobLane.valueOf(rows.getString("lane")),
                             JobState.valueOf(rows.getString("state")),
-                            rows.getTimestamp("updated_at").toInstant(), rows.getString("command")));
+                            rows.getTimestamp("updated_at").toInstant(), rows.getString("command"),
+                            rows.getString("trace_parent")));
                 }
                 return pending;
             }

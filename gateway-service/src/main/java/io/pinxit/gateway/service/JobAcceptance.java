@@ -9,6 +9,7 @@ import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
+import io.pinxit.telemetry.JobTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -64,6 +65,7 @@ public class JobAcceptance {
         quota.requireRoomFor(author);
         Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, 1,
                 null, now, now, lane);
+        JobTracing.tag(job.id());
         jobs.insert(job, command.apply(job), key);
         outbox.add(job.id(), now);
         return new Submission(job, false);

@@ -1,14 +1,21 @@
 package io.pinxit.jobevents;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.delivery.RetryBudgetSpentException;
 import io.pinxit.delivery.Retrying;
+import io.pinxit.telemetry.JobTracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +40,7 @@ import org.jboss.logging.Logger;
  *   <li>A cancelled job (see {@link CancelledJobs}) is not started, and one that is cancelled while it runs stops at
  *   its next item or step; neither is reported, since the gateway cancelled it, and its command is acknowledged.</li>
  * </ul>
+ * The job runs in a span of its own (in the trace its command carried), with its id on the span and on its log lines.
  */
 @ApplicationScoped
 public class JobExecution {
@@ -45,6 +53,7 @@ public class JobExecution {
     private final ShutdownDrain drain;
     private final CancelledJobs cancelled;
     private final Clock clock;
+    private final Tracer tracer;
     private final String workerId;
     private final Duration heartbeatEvery;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -54,12 +63,13 @@ public class JobExecution {
     });
 
     JobExecution(JobEventPublisher events, Retrying retrying, ShutdownDrain drain, CancelledJobs cancelled, Clock clock,
-                 @ConfigProperty(name = "pinxit.worker.id") String workerId, JobExecutionConfig config) {
+                 Tracer tracer, @ConfigProperty(name = "pinxit.worker.id") String workerId, JobExecutionConfig config) {
         this.events = events;
         this.retrying = retrying;
         this.drain = drain;
         this.cancelled = cancelled;
         this.clock = clock;
+        this.tracer = tracer;
         this.workerId = workerId;
         this.heartbeatEvery = config.heartbeatEvery();
     }
@@ -70,6 +80,19 @@ public class JobExecution {
      * @param failureOf what a fault that is the job's own says to its author
      */
     public void run(UUID jobId, JobKind kind, Supplier<JobEvent> work, Function<RuntimeException, JobFailure> failureOf) {
+        Span span = tracer.spanBuilder(kind.name().toLowerCase(Locale.ROOT) + " job").startSpan();
+        try (Scope inSpan = span.makeCurrent(); var named = JobTracing.onJob(jobId)) {
+            runTraced(jobId, kind, work, failureOf);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void runTraced(UUID jobId, JobKind kind, Supplier<JobEvent> work,
+                           Function<RuntimeException, JobFailure> failureOf) {
         try (var inHand = drain.admit(); var heartbeat = heartbeat(jobId, kind)) {
             JobEvent outcome = retrying.call(kind + " job " + jobId, () -> {
                 cancelled.checkpoint(jobId);
@@ -99,9 +122,9 @@ public class JobExecution {
 
     private Heartbeat heartbeat(UUID jobId, JobKind kind) {
         long every = heartbeatEvery.toMillis();
-        return new Heartbeat(heartbeats.scheduleAtFixedRate(
-                () -> events.publishHeartbeat(JobEvent.running(jobId, kind, workerId, clock.instant())),
-                every, every, TimeUnit.MILLISECONDS));
+        Runnable beat = () -> events.publishHeartbeat(JobEvent.running(jobId, kind, workerId, clock.instant()));
+        return new Heartbeat(heartbeats.scheduleAtFixedRate(Context.current().wrap(beat), every, every,
+                TimeUnit.MILLISECONDS));
     }
 
     @PreDestroy

@@ -10,6 +10,7 @@ import io.pinxit.inference.style.StyleOptions;
 import io.pinxit.inference.style.StyleProgress;
 import io.pinxit.recording.ArtworkRecorder;
 import io.pinxit.recording.NewArtwork;
+import io.pinxit.recording.RecordingStages;
 import io.pinxit.style.config.StyleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
@@ -34,15 +35,17 @@ public class StyledArtworks {
     private final StyleInputs inputs;
     private final ArtworkCatalog catalog;
     private final ArtworkRecorder recorder;
+    private final RecordingStages stages;
     private final int iterations;
 
     StyledArtworks(ServedStyleTransfer transfer, FastStyleTransfers fastStyles, StyleInputs inputs,
-                   ArtworkCatalog catalog, ArtworkRecorder recorder, StyleConfig config) {
+                   ArtworkCatalog catalog, ArtworkRecorder recorder, RecordingStages stages, StyleConfig config) {
         this.transfer = transfer;
         this.fastStyles = fastStyles;
         this.inputs = inputs;
         this.catalog = catalog;
         this.recorder = recorder;
+        this.stages = stages;
         this.iterations = config.iterations();
     }
 
@@ -50,9 +53,9 @@ public class StyledArtworks {
         if (catalog.artworkIdsOfJob(command.jobId()).isEmpty()) {
             StyleInputs.Input content = inputs.read(command.content(), Relation.CONTENT);
             StyleInputs.Input style = inputs.read(command.style(), Relation.STYLE);
-            Painting painting = command.isFast()
+            Painting painting = stages.time("paint", () -> command.isFast()
                     ? fastStyles.paint(command, content.picture(), progress)
-                    : optimised(command, content, style, progress);
+                    : optimised(command, content, style, progress));
             ModelCard card = painting.model();
             BufferedImage styled = painting.picture();
             recorder.record(new NewArtwork(command.jobId(), 0, ArtworkKind.STYLED, command.authorship(),
