@@ -42,21 +42,37 @@ class WebhookDeliveryTest extends WorkerStandInTest {
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
     /** How many of the next calls the receiver answers 500. */
     private final AtomicInteger failuresToCome = new AtomicInteger();
+    /** Megabytes of the /huge answer written before the gateway hung up. */
+    private final AtomicInteger hugeBodySent = new AtomicInteger();
 
     @BeforeEach
     void startTheReceiver() throws IOException {
         KafkaTestSupport.serveTheModel(kafka);
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // Every local address, IPv4 and IPv6: "localhost" may resolve to either.
+        receiver = HttpServer.create(new InetSocketAddress(0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failuresToCome.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 500 : 204;
             if (status == 204) {
-                received.add(Map.of("id", exchange.getRequestHeaders().getFirst("webhook-id"),
+                received.add(Map.of("host", exchange.getRequestHeaders().getFirst("Host"),
+                        "id", exchange.getRequestHeaders().getFirst("webhook-id"),
                         "timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                         "signature", exchange.getRequestHeaders().getFirst("webhook-signature"), "body", body));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
+        });
+        receiver.createContext("/huge", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] megabyte = new byte[1 << 20];
+            try (var body = exchange.getResponseBody()) {
+                for (int sent = 0; sent < 1024; sent++) {
+                    body.write(megabyte);
+                    hugeBodySent.incrementAndGet();
+                }
+            } catch (IOException droppedByTheGateway) {
+                exchange.close();
+            }
         });
         receiver.createContext("/moved", exchange -> {
             exchange.getResponseHeaders().add("Location", "/hook");
@@ -104,6 +120,34 @@ class WebhookDeliveryTest extends WorkerStandInTest {
                 .body("attempts", equalTo(List.of(1, 1)))
                 .body("lastStatus", equalTo(List.of(204, 204)))
                 .body("deliveredAt[1]", notNullValue());
+    }
+
+    @Test
+    void aNamedHostIsCalledAtTheAddressItWasCheckedAtAndStillNamedInTheHostHeader() {
+        String key = TestAccounts.newUserKey();
+        String url = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
+        TestAccounts.as(key).contentType(ContentType.JSON).body("{\"url\":\"" + url + "\"}")
+                .put("/api/v1/accounts/me/webhook").then().statusCode(200);
+        UUID jobId = submit(key);
+
+        TestAccounts.as(key).delete("/api/v1/jobs/" + jobId).then().statusCode(200);
+
+        await().atMost(PATIENCE).until(() -> received.size() == 1);
+        assertThat(received.get(0).get("host")).isEqualTo("localhost:" + receiver.getAddress().getPort());
+    }
+
+    @Test
+    void aHugeAnswerIsNotReadTheGatewayHangsUpOnceItHasTheStatus() {
+        String key = TestAccounts.newUserKey();
+        register(key, "/huge").then().statusCode(200);
+        UUID jobId = submit(key);
+
+        TestAccounts.as(key).delete("/api/v1/jobs/" + jobId).then().statusCode(200);
+
+        await().atMost(PATIENCE).untilAsserted(() -> TestAccounts.as(key)
+                .get("/api/v1/jobs/" + jobId + "/webhook-deliveries").then()
+                .body("lastStatus", equalTo(List.of(200))).body("deliveredAt[0]", notNullValue()));
+        assertThat(hugeBodySent.get()).as("megabytes written of 1024").isLessThan(1024);
     }
 
     @Test

@@ -10,11 +10,17 @@ import io.pinxit.gateway.service.WebhookDeliveries.Due;
 import io.pinxit.gateway.service.WebhookDeliveries.Receiver;
 import io.pinxit.gateway.service.WebhookSignature;
 import io.pinxit.gateway.service.WebhookTargets;
+import io.pinxit.gateway.service.WebhookTargets.RefusedTargetException;
+import io.pinxit.gateway.service.WebhookTargets.Target;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,8 +33,9 @@ import org.jboss.logging.Logger;
  * Calls accounts' webhooks, as they are registered now, with their jobs' changes of state: {@code {type, timestamp,
  * data}} with the job as it was, signed (Standard Webhooks), POSTed with a short timeout, redirects not followed and
  * the answer's body not read, so a slow, failing, redirecting or huge receiver costs the gateway one bounded call;
- * workers never wait on it. A 2xx answer delivers; anything else is retried with backoff until
- * pinxit.gateway.webhooks.give-up-after.
+ * workers never wait on it. Each call connects to the address its URL's host was checked at ({@link WebhookTargets})
+ * and names the host in {@code Host} and TLS (SNI, certificate check). A 2xx answer delivers; anything else is
+ * retried with backoff until pinxit.gateway.webhooks.give-up-after.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -49,7 +56,7 @@ public class WebhookSender {
     private final HttpClient http;
 
     WebhookSender(WebhookDeliveries deliveries, JobViews views, ObjectMapper json, GatewayConfig config, Clock clock,
-                  MeterRegistry metrics) {
+                  MeterRegistry metrics, Vertx vertx) {
         this.deliveries = deliveries;
         this.views = views;
         this.json = json;
@@ -57,52 +64,69 @@ public class WebhookSender {
         this.targets = new WebhookTargets(this.config.allowPrivateTargets());
         this.clock = clock;
         this.metrics = metrics;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) this.config.timeout().toMillis()).setForceSni(true).setVerifyHost(true));
         OUTCOMES.forEach(outcome -> metrics.counter(DELIVERIES, "outcome", outcome));
+    }
+
+    @PreDestroy
+    void closeClient() {
+        http.close();
     }
 
     @Scheduled(every = "{pinxit.gateway.webhooks.send-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
         try {
             List<Due> due = deliveries.claim(BATCH, config.firstRetryAfter(), config.longestRetryAfter());
-            CompletableFuture.allOf(due.stream().map(this::send).toArray(CompletableFuture[]::new)).join();
+            List<CompletableFuture<Runnable>> calls = due.stream().map(this::send).toList();
+            // Outcomes are recorded here, not where the calls end: on the event loop, which must not wait on JDBC.
+            calls.forEach(call -> call.join().run());
         } catch (RuntimeException e) {
             LOG.warnf("Could not send webhook deliveries: %s", e.getMessage());
         }
     }
 
-    private CompletableFuture<Void> send(Due delivery) {
+    /** Calls the delivery's receiver; completes with the recording of how the call went. */
+    private CompletableFuture<Runnable> send(Due delivery) {
         Instant now = clock.instant();
         if (delivery.receiver().isEmpty()) {
-            record("given_up", () -> deliveries.givenUp(delivery.id(), null, "the account removed its webhook"));
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(() -> record("given_up",
+                    () -> deliveries.givenUp(delivery.id(), null, "the account removed its webhook")));
         }
         Receiver receiver = delivery.receiver().get();
-        var refusal = targets.refusal(receiver.url());
-        if (refusal.isPresent()) {
-            failed(delivery, null, "not called: the URL " + refusal.get(), now);
-            return CompletableFuture.completedFuture(null);
+        Target target;
+        try {
+            target = targets.target(receiver.url());
+        } catch (RefusedTargetException refused) {
+            return CompletableFuture.completedFuture(
+                    () -> failed(delivery, null, "not called: the URL " + refused.getMessage(), now));
         }
         String body = body(delivery, now);
         long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("webhook-id", delivery.id().toString())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(receiver.secret(), delivery.id().toString(),
-                        timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(target.url().toString())
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                .setFollowRedirects(false)
+                .setIdleTimeout(config.timeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("webhook-id", delivery.id().toString())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignature.sign(receiver.secret(), delivery.id().toString(),
+                        timestamp, body));
+        return http.request(request).compose(call -> call.send(body)).map(response -> {
+            // The answer's body is never read: the connection is dropped, so a huge one costs nothing.
+            response.exceptionHandler(droppedOnPurpose -> { });
+            response.request().reset();
+            return response.statusCode();
+        }).toCompletionStage().toCompletableFuture().handle((status, failure) -> () -> {
             if (failure != null) {
                 failed(delivery, null, failure.getClass().getSimpleName()
                         + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), now);
-            } else if (response.statusCode() / 100 == 2) {
-                record("delivered", () -> deliveries.delivered(delivery.id(), response.statusCode()));
+            } else if (status / 100 == 2) {
+                record("delivered", () -> deliveries.delivered(delivery.id(), status));
             } else {
-                failed(delivery, response.statusCode(), "answered " + response.statusCode(), now);
+                failed(delivery, status, "answered " + status, now);
             }
-            return null;
         });
     }
 

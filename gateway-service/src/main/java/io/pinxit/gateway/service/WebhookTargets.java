@@ -15,7 +15,7 @@ import java.util.Optional;
  * private, link-local (cloud metadata), carrier-grade NAT, unique-local, multicast and unspecified addresses are
  * refused, so a webhook cannot make the gateway reach into its own network; the operator may allow them (and plain
  * http) for tests or a closed network. Checked when a URL is registered and again before every call, since a name
- * may resolve differently later.
+ * may resolve differently later; the call then goes to the address that was checked ({@link #target}).
  */
 public final class WebhookTargets {
 
@@ -44,26 +44,62 @@ public final class WebhookTargets {
 
     /** Why the gateway may not call the URL now, if it may not. */
     public Optional<String> refusal(URI uri) {
+        try {
+            target(uri);
+            return Optional.empty();
+        } catch (RefusedTargetException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * The URL with the address to call it at: the name is resolved once, here, and the call connects to the address
+     * that was checked, so that a name cannot resolve to a public address for the check and to a private one for the
+     * call (DNS rebinding).
+     *
+     * @throws RefusedTargetException saying why, if the gateway may not call the URL now
+     */
+    public Target target(URI uri) {
         String scheme = Optional.ofNullable(uri.getScheme()).map(name -> name.toLowerCase(Locale.ROOT)).orElse("");
         if (!scheme.equals("https") && !(allowPrivate && scheme.equals("http"))) {
-            return Optional.of("must be an https URL");
+            throw new RefusedTargetException("must be an https URL");
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            return Optional.of("must name a host, and no user or password");
+            throw new RefusedTargetException("must name a host, and no user or password");
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("names a host that cannot be resolved: " + uri.getHost());
+            throw new RefusedTargetException("names a host that cannot be resolved: " + uri.getHost());
         }
         for (InetAddress address : addresses) {
             if (!allowPrivate && !isPublic(address)) {
-                return Optional.of("resolves to " + address.getHostAddress()
+                throw new RefusedTargetException("resolves to " + address.getHostAddress()
                         + ", which is not a public address; webhooks may only call public hosts");
             }
         }
-        return Optional.empty();
+        return new Target(uri, addresses[0]);
+    }
+
+    /** A URL the gateway may call, and the checked address of its host to connect to. */
+    public record Target(URI url, InetAddress address) {
+
+        /** The port to connect to: the URL's, else its scheme's. */
+        public int port() {
+            if (url.getPort() != -1) {
+                return url.getPort();
+            }
+            return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        }
+    }
+
+    /** Why a URL may not be called now. */
+    public static final class RefusedTargetException extends RuntimeException {
+
+        RefusedTargetException(String reason) {
+            super(reason);
+        }
     }
 
     static boolean isPublic(InetAddress address) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pinxit.problem.ProblemException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,5 +44,17 @@ class WebhookTargetsTest {
     @ValueSource(strings = {"http://127.0.0.1:9999/hook", "https://10.0.0.7/"})
     void anOperatorMayAllowPrivateTargetsAndPlainHttp(String url) {
         assertThat(new WebhookTargets(true).check(url)).isEqualTo(URI.create(url));
+    }
+
+    @Test
+    void aCallGoesToTheAddressThatWasCheckedAtTheURLsPortOrItsSchemes() throws UnknownHostException {
+        var target = targets.target(URI.create("https://93.184.215.14/hook"));
+        assertThat(target.address()).isEqualTo(InetAddress.getByName("93.184.215.14"));
+        assertThat(target.port()).isEqualTo(443);
+
+        var allowed = new WebhookTargets(true).target(URI.create("http://127.0.0.1:9999/hook"));
+        assertThat(allowed.address().isLoopbackAddress()).isTrue();
+        assertThat(allowed.port()).isEqualTo(9999);
+        assertThat(new WebhookTargets(true).target(URI.create("http://10.0.0.7/")).port()).isEqualTo(80);
     }
 }
