@@ -18,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +122,41 @@ public final class PinxitClient {
         });
     }
 
+    /**
+     * Issues a key for my account: with {@code scopes}, else those of the calling key; expiring at
+     * {@code expiresAt}, else when the calling key does.
+     */
+    public Answer<IssuedKey> issueKey(String name, List<String> scopes, Optional<Instant> expiresAt) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", name);
+        if (!scopes.isEmpty()) {
+            request.put("scopes", scopes);
+        }
+        expiresAt.ifPresent(at -> request.put("expiresAt", at.toString()));
+        return read(send(gatewayRequest("/api/v1/keys").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(request)))), IssuedKey.class);
+    }
+
+    public void revokeKey(UUID id) {
+        requireSuccess(send(gatewayRequest("/api/v1/keys/" + id).DELETE()));
+    }
+
+    /** Registers my webhook anew: a new signing secret, and {@code url} as where my jobs' changes go by default. */
+    public Answer<Webhook> registerWebhook(Optional<URI> url) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        url.ifPresent(given -> request.put("url", given.toString()));
+        return read(send(gatewayRequest("/api/v1/accounts/me/webhook").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(request)))), Webhook.class);
+    }
+
+    public Answer<Webhook> getWebhook() {
+        return read(send(gatewayRequest("/api/v1/accounts/me/webhook").GET()), Webhook.class);
+    }
+
+    public void removeWebhook() {
+        requireSuccess(send(gatewayRequest("/api/v1/accounts/me/webhook").DELETE()));
+    }
+
     /** The artwork's picture as stored, its signed manifest inside (operation {@code getArtworkImage}). */
     public byte[] getArtworkImage(UUID artworkId) {
         HttpRequest request = authorized(HttpRequest.newBuilder(gallery.resolve("/api/v1/artworks/" + artworkId
@@ -161,6 +198,13 @@ public final class PinxitClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while calling " + request.uri(), e);
+        }
+    }
+
+    /** For operations that answer 204: their problem, if they answered one. */
+    private void requireSuccess(HttpResponse<String> response) {
+        if (response.statusCode() >= 400) {
+            throw problem(response.statusCode(), response.body());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -17,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -219,6 +221,48 @@ class WebhookDeliveryTest extends WorkerStandInTest {
                 .body("detail", containsString("PUT /api/v1/accounts/me/webhook"));
     }
 
+    @Test
+    void aJobThatNamesAWebhookIsCalledThereInsteadOfTheAccountsDefault() {
+        String key = TestAccounts.newUserKey();
+        register(key, "/moved").then().statusCode(200);
+        UUID jobId = submit(key, hook("/hook"));
+
+        TestAccounts.as(key).delete("/api/v1/jobs/" + jobId).then().statusCode(200);
+
+        await().atMost(PATIENCE).until(() -> received.size() == 1);
+        assertThat(read(received.get(0).get("body")).path("data").path("id").asText()).isEqualTo(jobId.toString());
+        TestAccounts.as(key).get("/api/v1/jobs/" + jobId + "/webhook-deliveries").then()
+                .body("url", equalTo(List.of(hook("/hook")))).body("lastStatus", equalTo(List.of(204)));
+    }
+
+    @Test
+    void aSecretWithoutADefaultUrlCallsOnlyTheJobsThatNameAWebhook() {
+        String key = TestAccounts.newUserKey();
+        TestAccounts.as(key).contentType(ContentType.JSON).body("{}").put("/api/v1/accounts/me/webhook")
+                .then().statusCode(200).body("secret", notNullValue()).body("url", nullValue());
+        UUID silent = submit(key);
+        UUID calling = submit(key, hook("/hook"));
+
+        TestAccounts.as(key).delete("/api/v1/jobs/" + silent).then().statusCode(200);
+        TestAccounts.as(key).delete("/api/v1/jobs/" + calling).then().statusCode(200);
+
+        await().atMost(PATIENCE).until(() -> received.size() == 1);
+        assertThat(read(received.get(0).get("body")).path("data").path("id").asText()).isEqualTo(calling.toString());
+        TestAccounts.as(key).get("/api/v1/jobs/" + silent + "/webhook-deliveries").then().body("size()", is(0));
+    }
+
+    @Test
+    void aJobsWebhookNeedsTheAccountsSecretAndAUrlTheGatewayMayCall() {
+        String key = TestAccounts.newUserKey();
+        submitting(key, hook("/hook")).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("webhook"))
+                .body("errors[0].message", containsString("PUT /api/v1/accounts/me/webhook"));
+        register(key, "/hook").then().statusCode(200);
+        submitting(key, "ftp://example.org/hook").statusCode(400).body("errors[0].field", equalTo("webhook"))
+                .body("errors[0].message", containsString("https"));
+        submitting(key, "x".repeat(2001)).statusCode(400).body("errors[0].field", containsString("webhook"));
+    }
+
     private Response register(String key, String path) {
         return TestAccounts.as(key).contentType(ContentType.JSON).body("{\"url\":\"" + hook(path) + "\"}")
                 .put("/api/v1/accounts/me/webhook");
@@ -240,5 +284,16 @@ class WebhookDeliveryTest extends WorkerStandInTest {
         return UUID.fromString(TestAccounts.as(key).contentType(ContentType.JSON)
                 .body("{\"model\":\"" + KafkaTestSupport.SERVED_MODEL + "\",\"count\":1}")
                 .post("/api/v1/jobs/generations").then().statusCode(202).extract().path("id"));
+    }
+
+    private static UUID submit(String key, String webhook) {
+        return UUID.fromString(submitting(key, webhook).statusCode(202).extract().path("id"));
+    }
+
+    private static ValidatableResponse submitting(String key, String webhook) {
+        return TestAccounts.as(key).contentType(ContentType.JSON)
+                .body("{\"model\":\"" + KafkaTestSupport.SERVED_MODEL + "\",\"count\":1,\"webhook\":\"" + webhook
+                        + "\"}")
+                .post("/api/v1/jobs/generations").then();
     }
 }

@@ -121,6 +121,21 @@ class CommandLineClientTest {
     }
 
     @Test
+    void myWebhooksSecretIsMadeShownOnceAndRemovedAndAJobsOwnWebhookIsCheckedLikeAnyTarget() {
+        Run set = pinxit("webhook", "set");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("no default URL").containsPattern("signing secret \\(shown once\\): whsec_\\S+");
+        assertThat(pinxit("webhook", "show").out()).contains("no default URL").doesNotContain("whsec_");
+
+        Run privateTarget = pinxit("submit", "generation", "emoji-dcgan", "--webhook", "http://127.0.0.1:9/hook");
+        assertThat(privateTarget.exitCode()).isEqualTo(3);
+        assertThat(privateTarget.err()).contains("refused (400)", "webhook");
+
+        assertThat(pinxit("webhook", "remove").exitCode()).isZero();
+        assertThat(pinxit("webhook", "show").exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void theServedModelsTheStyleLibraryAndMyKeysAreListed() {
         assertThat(pinxit("models").out()).contains("emoji-dcgan", "emoji-vae")
                 .containsPattern("emoji-words .* prompt \\(\\d+ words\\)")
@@ -129,6 +144,24 @@ class CommandLineClientTest {
         Run keys = pinxit("keys", "--json");
         assertThat(keys.exitCode()).isZero();
         assertThat(keys.out()).startsWith("[").contains("\"scopes\"");
+    }
+
+    @Test
+    void aKeyIssuedFromTheCommandLineWorksUntilItIsRevoked() throws IOException {
+        Run issued = pinxit("keys", "issue", "dashboard", "--scope", "jobs:read", "--json");
+        assertThat(issued.exitCode()).as(issued.err()).isZero();
+        String id = issued.json().path("id").asText();
+        String secret = issued.json().path("secret").asText();
+        assertThat(issued.json().path("scopes").toString()).isEqualTo("[\"jobs:read\"]");
+
+        assertThat(pinxitAs(secret, "jobs", "--limit", "1").exitCode()).isZero();
+        Run submitting = pinxitAs(secret, "submit", "generation", "emoji-dcgan");
+        assertThat(submitting.exitCode()).isEqualTo(3);
+        assertThat(submitting.err()).contains("refused (403)");
+
+        assertThat(pinxit("keys", "revoke", id).exitCode()).isZero();
+        assertThat(pinxitAs(secret, "jobs").exitCode()).isEqualTo(3);
+        assertThat(pinxit("keys").out()).containsPattern(id + " .*revoked");
     }
 
     @Test
@@ -156,12 +189,23 @@ class CommandLineClientTest {
         return pinxit(Map.of(), args);
     }
 
+    /** Runs the CLI with another key than the admin's. */
+    private static Run pinxitAs(String key, String... args) {
+        List<String> command = new ArrayList<>(List.of(args));
+        command.addAll(List.of("--gateway", suite.gateway(), "--gallery", suite.gallery(), "--key", key));
+        return run(Map.of(), command);
+    }
+
     private static Run pinxit(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(args));
         if (!command.contains("--gateway")) {
             command.addAll(List.of("--gateway", suite.gateway()));
         }
         command.addAll(List.of("--gallery", suite.gallery(), "--key", suite.adminKey()));
+        return run(environment, command);
+    }
+
+    private static Run run(Map<String, String> environment, List<String> command) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var commandLine = PinxitCli.commandLine(environment);

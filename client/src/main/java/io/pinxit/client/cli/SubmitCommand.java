@@ -53,6 +53,10 @@ final class SubmitCommand {
                 description = "PUBLIC (default), UNLISTED or PRIVATE.")
         String visibility;
 
+        @Option(names = "--webhook", paramLabel = "URL", description = "Where to POST the job's changes of state "
+                + "instead of my default webhook (needs my webhook's signing secret: ./pinxit webhook set).")
+        String webhook;
+
         @Option(names = {"-w", "--wait"}, description = "Follow the job until it ends; exit 1 unless it succeeds.")
         boolean await;
 
@@ -71,6 +75,7 @@ final class SubmitCommand {
             putIfSet(request, "description", description);
             putIfSet(request, "licence", licence);
             putIfSet(request, "visibility", visibility);
+            putIfSet(request, "webhook", webhook);
             PinxitCli cli = parent.cli;
             Answer<Job> accepted = submit(cli.client(), request);
             if (await) {

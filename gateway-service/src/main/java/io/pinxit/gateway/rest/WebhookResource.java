@@ -32,18 +32,19 @@ public class WebhookResource {
         this.caller = caller;
     }
 
-    /** Where to call: an https URL of a public host. */
-    public record WebhookRequest(@NotNull String url) {
+    /** Where to call by default (an https URL of a public host), if anywhere. */
+    public record WebhookRequest(String url) {
     }
 
     @Operation(operationId = "registerWebhook", summary = "Register my webhook",
-            description = "Registers (or replaces) the URL that hears every change of state of the caller's jobs: "
-                + "a POST of {type, timestamp, data} (type job.running, job.succeeded, job.failed, "
-                + "job.cancelled or job.queued; data the job as it then was), signed as Standard Webhooks "
-                + "ask (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256 with the secret). The "
-                + "secret is new and shown in this answer only. The URL must be https and name a public "
-                + "host; a receiver that does not answer 2xx within 5 s is called again with backoff for a "
-                + "day.")
+            description = "Registers (or replaces) the caller's webhook: a new signing secret, shown in this answer "
+                + "only, and optionally a default URL that hears every change of state of the caller's jobs "
+                + "that name no webhook of their own (a job's \"webhook\" field; that needs this secret). "
+                + "Each change is a POST of {type, timestamp, data} (type job.running, job.succeeded, "
+                + "job.failed, job.cancelled or job.queued; data the job as it then was), signed as Standard "
+                + "Webhooks ask (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256 with the "
+                + "secret). A URL must be https and name a public host; a receiver that does not answer 2xx "
+                + "within 5 s is called again with backoff for a day.")
     @APIResponse(responseCode = "200", description = "Registered: the webhook with its secret, shown this once")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)

@@ -18,7 +18,9 @@ import java.util.UUID;
  * vocabulary lists (others take neither). With {@code upscale} each picture also
  * gets a child upscaled that many times. With {@code variationOf} (an artwork the same model made; only a VAE
  * can) the pictures are variations of that artwork, of its label, straying from it by {@code strength} (0..1,
- * {@value #DEFAULT_STRENGTH} when missing); their licence and visibility then default to the artwork's.
+ * {@value #DEFAULT_STRENGTH} when missing); their licence and visibility then default to the artwork's. With
+ * {@code webhook} (on every kind of job that makes pictures) the job's changes of state go to that URL instead of
+ * the account's default webhook.
  */
 public record GenerationRequest(
         @NotBlank String model,
@@ -32,10 +34,12 @@ public record GenerationRequest(
         Visibility visibility,
         @UpscaleFactor Integer upscale,
         UUID variationOf,
-        @DecimalMin("0.0") @DecimalMax("1.0") Double strength) {
+        @DecimalMin("0.0") @DecimalMax("1.0") Double strength,
+        @Size(max = WEBHOOK_MAX_LENGTH) String webhook) {
 
     /** The largest integer a JSON client (JavaScript included) can hold exactly. */
     public static final long MAX_SEED = 9_007_199_254_740_991L;
+    public static final int WEBHOOK_MAX_LENGTH = 2000;
 
     public static final double DEFAULT_STRENGTH = 0.5;
 }

@@ -25,7 +25,8 @@ public record InterpolationRequest(
         @Size(max = 200) String title,
         @Size(max = 2000) String description,
         @Licence String licence,
-        Visibility visibility) {
+        Visibility visibility,
+        @Size(max = GenerationRequest.WEBHOOK_MAX_LENGTH) String webhook) {
 
     public static final int MIN_FRAMES = 2;
     public static final int MAX_FRAMES = 32;

@@ -29,13 +29,16 @@ public class JobAcceptance {
     private final JobStore jobs;
     private final CommandOutbox outbox;
     private final OpenJobQuota quota;
+    private final Webhooks webhooks;
     private final TimeOrderedIds ids;
     private final ObjectMapper json;
 
-    JobAcceptance(JobStore jobs, CommandOutbox outbox, OpenJobQuota quota, TimeOrderedIds ids, ObjectMapper json) {
+    JobAcceptance(JobStore jobs, CommandOutbox outbox, OpenJobQuota quota, Webhooks webhooks, TimeOrderedIds ids,
+                  ObjectMapper json) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.quota = quota;
+        this.webhooks = webhooks;
         this.ids = ids;
         this.json = json;
     }
@@ -58,11 +61,14 @@ public class JobAcceptance {
 
     /**
      * Records a new job, queued in {@code lane}, with the command that {@code command} makes for it, if the author
-     * may have another job open.
+     * may have another job open and may be called at the webhook the request names, if any.
      */
     Submission accept(JobKind kind, JobLane lane, Author author, Map<String, Object> request,
                       Optional<IdempotencyKey> key, Instant now, Function<Job, Object> command) {
         quota.requireRoomFor(author);
+        if (request.get("webhook") instanceof String webhook) {
+            webhooks.requireJobWebhook(author.id(), webhook);
+        }
         Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, 1,
                 null, now, now, lane);
         JobTracing.tag(job.id());

@@ -101,6 +101,7 @@ public class JobSubmission {
             accepted.put("variationOf", request.variationOf());
             accepted.put("strength", strength);
         }
+        accepted.put("webhook", request.webhook());
         putAuthorship(accepted, authorship);
         return acceptance.accept(JobKind.GENERATION, laneOf(request.count()), author, accepted, key, now, job -> {
             var plain = GenerationCommand.of(job.id(), request.model(), request.count(), seed, authorship, now)
@@ -140,6 +141,7 @@ public class JobSubmission {
         accepted.put("to", describe(request.to()));
         accepted.put("frames", request.framesOrDefault());
         accepted.put("frameMillis", request.frameMillisOrDefault());
+        accepted.put("webhook", request.webhook());
         putAuthorship(accepted, authorship);
         return acceptance.accept(JobKind.INTERPOLATION, author, accepted, key, now, job ->
                 InterpolationCommand.of(job.id(), request.model(), endpoint(request.from()), endpoint(request.to()),
@@ -166,6 +168,7 @@ public class JobSubmission {
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("artworkId", request.artworkId());
         accepted.put("factor", request.factor());
+        accepted.put("webhook", request.webhook());
         putAuthorship(accepted, authorship);
         return acceptance.accept(JobKind.UPSCALE, author, accepted, key, now, job ->
                 UpscaleCommand.of(job.id(), request.artworkId(), request.factor(), authorship, now));
@@ -224,6 +227,7 @@ public class JobSubmission {
         accepted.put("preserveColor", request.preserveColorOrDefault());
         accepted.put("size", request.sizeOrDefault());
         accepted.put("seed", seed);
+        accepted.put("webhook", request.webhook());
         putAuthorship(accepted, authorship);
         return acceptance.accept(JobKind.STYLE_TRANSFER, author, accepted, key, now, job -> {
             var command = StyleCommand.of(job.id(), content, style, request.strengthOrDefault(),
@@ -402,6 +406,7 @@ public class JobSubmission {
                 + "; only a model of family " + ServedModel.VAE_FAMILY + " can");
     }
 
+    /** Adds the authorship of what the job makes, and drops what the request left out. */
     private static void putAuthorship(Map<String, Object> request, Authorship authorship) {
         request.put("title", authorship.title());
         request.put("description", authorship.description());

@@ -27,11 +27,12 @@ public record StyleTransferRequest(
         @Size(max = 2000) String description,
         @Licence String licence,
         Visibility visibility,
-        StyleMethod method) {
+        StyleMethod method,
+        @Size(max = GenerationRequest.WEBHOOK_MAX_LENGTH) String webhook) {
 
     /** A request that gives nothing but what is uploaded beside it. */
     public static final StyleTransferRequest EMPTY = new StyleTransferRequest(null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     /** An input given by reference: an artwork the caller may see, or (for the style only) a saved style. */
     public record Source(UUID artworkId, UUID styleId) {

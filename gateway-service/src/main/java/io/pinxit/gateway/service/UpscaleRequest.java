@@ -15,5 +15,6 @@ public record UpscaleRequest(
         @Size(max = 200) String title,
         @Size(max = 2000) String description,
         @Licence String licence,
-        Visibility visibility) {
+        Visibility visibility,
+        @Size(max = GenerationRequest.WEBHOOK_MAX_LENGTH) String webhook) {
 }

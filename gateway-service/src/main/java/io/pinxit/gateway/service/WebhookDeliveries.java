@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The deliveries that a job's changes of state owe its author's webhook (made by a trigger in the transaction that
- * changes the job). A sender claims due ones, a job's one at a time in the order of its changes; claiming schedules
+ * The deliveries that a job's changes of state owe its webhook, or its author's default one (made by a trigger in the
+ * transaction that changes the job). A sender claims due ones, a job's one at a time in the order of its changes; claiming schedules
  * the next attempt, so a sender that dies mid-call only delays one; several gateways never claim the same one (skip
  * locked).
  */
@@ -34,14 +34,15 @@ public class WebhookDeliveries {
     }
 
     /**
-     * One delivery to make: the job as it was when its state changed, and where to send it now (the account's webhook
-     * as it is, absent once the account removed it). {@code attempt} counts this one.
+     * One delivery to make: the job as it was when its state changed, and where to send it now (the webhook the job
+     * named, else the account's default as it is now; absent once the account removed its webhook, and with it the
+     * secret). {@code attempt} counts this one.
      */
     public record Due(UUID id, String eventType, int attempt, Instant createdAt, Optional<Receiver> receiver,
                       Job job) {
     }
 
-    /** An account's webhook: where deliveries go and the secret that signs them. */
+    /** Where a delivery goes, and the account's secret that signs it. */
     public record Receiver(URI url, String secret) {
     }
 
@@ -68,7 +69,9 @@ public class WebhookDeliveries {
                                    order by next_attempt_at limit ? for update skip locked)
                     returning d.id, d.url, d.event_type, d.attempts, d.created_at, d.job, d.account_id)
                 select c.id as delivery_id, c.event_type as delivery_event, c.attempts as delivery_attempts,
-                       c.created_at as delivery_created_at, w.url as receiver_url, w.secret as receiver_secret, j.*
+                       c.created_at as delivery_created_at, w.secret as receiver_secret,
+                       case when w.secret is not null then coalesce(c.job #>> '{request,webhook}', w.url) end
+                           as receiver_url, j.*
                 from claimed c
                 left join gateway.account_webhook w on w.account_id = c.account_id
                 cross join lateral jsonb_populate_record(null::gateway.job, c.job) j""";

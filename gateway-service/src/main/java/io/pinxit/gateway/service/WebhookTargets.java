@@ -25,19 +25,19 @@ public final class WebhookTargets {
         this.allowPrivate = allowPrivate;
     }
 
-    /** The URL, if the gateway may call it; a 400 naming {@code url} if not. */
-    public URI check(String url) {
+    /** The URL, if the gateway may call it; a 400 naming {@code field} if not. */
+    public URI check(String field, String url) {
         if (url == null || url.isBlank()) {
-            throw invalidField("url", "is required");
+            throw invalidField(field, "is required");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw invalidField("url", "is not a URL");
+            throw invalidField(field, "is not a URL");
         }
         refusal(uri).ifPresent(reason -> {
-            throw invalidField("url", reason);
+            throw invalidField(field, reason);
         });
         return uri;
     }

@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The webhook an account registers: the URL that hears every change of state of its jobs, and its signing secret. */
+/**
+ * The webhook an account registers: its signing secret, which signs every delivery to the account's jobs, and maybe a
+ * default URL that hears every change of state of the jobs that name no webhook of their own.
+ */
 @ApplicationScoped
 public class Webhooks {
 
@@ -35,9 +38,12 @@ public class Webhooks {
     public record Webhook(URI url, String secret, Instant createdAt) {
     }
 
-    /** Registers (or replaces) the account's webhook with a new secret, once the URL is one the gateway may call. */
+    /**
+     * Registers (or replaces) the account's webhook with a new secret, and a default URL if {@code url} is not null and
+     * one the gateway may call.
+     */
     public Webhook register(UUID accountId, String url) {
-        URI target = targets.check(url);
+        URI target = url == null ? null : targets.check("url", url);
         Webhook webhook = new Webhook(target, WebhookSignature.newSecret(), clock.instant());
         String sql = "insert into gateway.account_webhook (account_id, url, secret, created_at) values (?, ?, ?, ?) "
                 + "on conflict (account_id) do update set url = excluded.url, secret = excluded.secret, "
@@ -45,7 +51,7 @@ public class Webhooks {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, accountId);
-            statement.setString(2, target.toString());
+            statement.setString(2, target == null ? null : target.toString());
             statement.setString(3, webhook.secret());
             statement.setTimestamp(4, Timestamp.from(webhook.createdAt()));
             statement.executeUpdate();
@@ -65,7 +71,31 @@ public class Webhooks {
                 if (!row.next()) {
                     throw notFound();
                 }
-                return new Webhook(URI.create(row.getString("url")), null, row.getTimestamp("created_at").toInstant());
+                String url = row.getString("url");
+                return new Webhook(url == null ? null : URI.create(url), null,
+                        row.getTimestamp("created_at").toInstant());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a webhook", e);
+        }
+    }
+
+    /**
+     * The webhook a job names, once the gateway may call it and the account has a secret to sign its deliveries
+     * with; a 400 naming {@code webhook} if not.
+     */
+    public URI requireJobWebhook(UUID accountId, String url) {
+        URI target = targets.check("webhook", url);
+        String sql = "select 1 from gateway.account_webhook where account_id = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, accountId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw ProblemException.invalidField("webhook", "needs your account's signing secret first: "
+                            + "register a webhook with PUT /api/v1/accounts/me/webhook (its url is optional)");
+                }
+                return target;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read a webhook", e);

@@ -20,7 +20,7 @@ class WebhookTargetsTest {
         "https://192.168.1.1/", "https://169.254.169.254/latest/meta-data", "https://100.64.0.1/", "https://0.0.0.0/",
         "https://[fd00::1]/", "https://[fe80::1]/", "https://224.0.0.1/", "https://localhost/hook"})
     void addressesInsideTheGatewaysNetworkAreRefused(String url) {
-        assertThatThrownBy(() -> targets.check(url)).isInstanceOfSatisfying(ProblemException.class, e -> {
+        assertThatThrownBy(() -> targets.check("url", url)).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.problem().status()).isEqualTo(400);
             assertThat(e.problem().errors()).extracting("field").containsExactly("url");
             assertThat(e.getMessage()).contains("not a public address");
@@ -31,19 +31,19 @@ class WebhookTargetsTest {
     @ValueSource(strings = {"http://93.184.215.14/hook", "ftp://93.184.215.14/", "https://user:pw@93.184.215.14/",
         "not a url", "/relative", "https://no-such-host.invalid/"})
     void plainHttpOtherSchemesCredentialsAndUnknownHostsAreRefused(String url) {
-        assertThatThrownBy(() -> targets.check(url)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> targets.check("url", url)).isInstanceOf(ProblemException.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://93.184.215.14/hook", "https://[2606:4700::6810:85e5]/events?source=pinxit"})
     void httpsToAPublicAddressIsAllowed(String url) {
-        assertThat(targets.check(url)).isEqualTo(URI.create(url));
+        assertThat(targets.check("url", url)).isEqualTo(URI.create(url));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:9999/hook", "https://10.0.0.7/"})
     void anOperatorMayAllowPrivateTargetsAndPlainHttp(String url) {
-        assertThat(new WebhookTargets(true).check(url)).isEqualTo(URI.create(url));
+        assertThat(new WebhookTargets(true).check("url", url)).isEqualTo(URI.create(url));
     }
 
     @Test
