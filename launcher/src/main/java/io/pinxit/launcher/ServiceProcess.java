@@ -160,8 +160,6 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-DOPT_OUT_TRACKING=true");
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + spec.port());
-        // What differs on one machine, e.g. spans written to <dataDirectory>/traces/ (libs/telemetry).
-        command.add("-Dquarkus.profile=local");
         spec.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(spec.jar().toString());

@@ -144,6 +144,8 @@ public final class Suite implements AutoCloseable {
         var specs = new ArrayList<ServiceSpec>();
         ports.forEach((name, port) -> {
             var properties = new HashMap<>(wiring.getOrDefault(name, Map.of()));
+            // What differs on one machine, e.g. spans written to <dataDirectory>/traces/ (libs/telemetry).
+            properties.put("quarkus.profile", "local");
             properties.putAll(settings.serviceProperties().getOrDefault(name, Map.of()));
             specs.add(ServiceSpec.built(settings.repositoryRoot(), name, port, properties,
                     ENVIRONMENT.getOrDefault(name, Map.of())));

@@ -3,10 +3,8 @@ package io.pinxit.recording;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
+import io.pinxit.telemetry.Spans;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
@@ -34,15 +32,7 @@ public class RecordingStages {
     public <T> T time(String stage, Supplier<T> work) {
         Timer timer = Timer.builder("pinxit.recording.stage").tag("stage", stage)
                 .description("Wall time of each stage of making and recording artworks").register(metrics);
-        Span span = tracer.spanBuilder(stage).startSpan();
-        try (Scope inSpan = span.makeCurrent()) {
-            return timer.record(work);
-        } catch (RuntimeException e) {
-            span.setStatus(StatusCode.ERROR, e.getMessage());
-            throw e;
-        } finally {
-            span.end();
-        }
+        return Spans.within(tracer, stage, () -> timer.record(work));
     }
 
     void recorded(int count) {

@@ -1,16 +1,14 @@
 package io.pinxit.jobevents;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.pinxit.contracts.JobEvent;
 import io.pinxit.contracts.JobFailure;
 import io.pinxit.contracts.JobKind;
 import io.pinxit.delivery.RetryBudgetSpentException;
 import io.pinxit.delivery.Retrying;
 import io.pinxit.telemetry.JobTracing;
+import io.pinxit.telemetry.Spans;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -80,15 +78,11 @@ public class JobExecution {
      * @param failureOf what a fault that is the job's own says to its author
      */
     public void run(UUID jobId, JobKind kind, Supplier<JobEvent> work, Function<RuntimeException, JobFailure> failureOf) {
-        Span span = tracer.spanBuilder(kind.name().toLowerCase(Locale.ROOT) + " job").startSpan();
-        try (Scope inSpan = span.makeCurrent(); var named = JobTracing.onJob(jobId)) {
-            runTraced(jobId, kind, work, failureOf);
-        } catch (RuntimeException e) {
-            span.setStatus(StatusCode.ERROR, e.getMessage());
-            throw e;
-        } finally {
-            span.end();
-        }
+        Spans.within(tracer, kind.name().toLowerCase(Locale.ROOT) + " job", () -> {
+            try (var named = JobTracing.onJob(jobId)) {
+                runTraced(jobId, kind, work, failureOf);
+            }
+        });
     }
 
     private void runTraced(UUID jobId, JobKind kind, Supplier<JobEvent> work,
