@@ -135,6 +135,21 @@ class ArtworkApiTest {
     }
 
     @Test
+    void aListingPageCarriesAChecksumAsValidatorAndAnUnchangedOneIsAnswered304() {
+        String path = "/api/v1/artworks?limit=2";
+        String entityTag = given().get(path).then().statusCode(200).extract().header("ETag");
+        assertThat(entityTag).isNotBlank();
+
+        given().header("If-None-Match", entityTag).get(path).then()
+                .statusCode(304).header("ETag", entityTag).body(equalTo(""));
+        given().header("If-None-Match", "\"an-older-page\"").get(path).then().statusCode(200)
+                .header("ETag", entityTag);
+        String page = given().get("/api/v1/artworks?limit=2").then().extract().header("ETag");
+        String another = given().get("/api/v1/artworks?limit=3").then().extract().header("ETag");
+        assertThat(another).isNotEqualTo(page);
+    }
+
+    @Test
     void theListingIsNewestFirstAndPagesWithAnOpaqueCursor() {
         List<String> seen = new ArrayList<>();
         String cursor = null;

@@ -1,5 +1,7 @@
 package io.pinxit.gallery.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
@@ -51,11 +53,13 @@ public class ArtworkResource {
     private final ArtworkCatalog catalog;
     private final ObjectStore store;
     private final Viewer viewer;
+    private final ObjectMapper json;
 
-    ArtworkResource(ArtworkCatalog catalog, ObjectStore store, Viewer viewer) {
+    ArtworkResource(ArtworkCatalog catalog, ObjectStore store, Viewer viewer, ObjectMapper json) {
         this.catalog = catalog;
         this.store = store;
         this.viewer = viewer;
+        this.json = json;
     }
 
     @Operation(operationId = "listArtworks", summary = "List artworks",
@@ -63,17 +67,20 @@ public class ArtworkResource {
                 + "Public artworks for everyone; with an API key, the caller's own unlisted and private "
                 + "ones too. Optional filters: `q` (words in title, description, label, prompt or model; "
                 + "\"quotes\", -not, or), `model`, `kind`, `author` (id), `licence`, `from` and `until` "
-                + "(UTC days made, inclusive).")
+                + "(UTC days made, inclusive). Each page carries an ETag: If-None-Match with it is answered 304 "
+                + "while the page is unchanged.")
     @APIResponse(responseCode = "200", description = "A page of artworks, newest first",
             content = @Content(schema = @Schema(implementation = ArtworkPage.class)))
     @GET
     public Response list(@RestQuery @Min(1) @Max(100) Integer limit, @RestQuery String cursor, @RestQuery String q,
                          @RestQuery String model, @RestQuery String kind, @RestQuery String author,
-                         @RestQuery String licence, @RestQuery String from, @RestQuery String until) {
+                         @RestQuery String licence, @RestQuery String from, @RestQuery String until,
+                         @Context Request request) throws JsonProcessingException {
         int pageSize = limit == null ? 20 : limit;
         ListingQuery query = ListingQuery.parse(q, model, kind, author, licence, from, until);
         ArtworkPage body = page(query, pageSize, cursor);
-        Response.ResponseBuilder response = Response.ok(body);
+        Response.ResponseBuilder response = PageValidators.validated(request, json.writeValueAsBytes(body),
+                MediaType.APPLICATION_JSON);
         if (body.next() != null) {
             String filters = query.isEmpty() ? "" : query.toQueryString() + "&";
             String nextPage = PATH + "?" + filters + "limit=" + pageSize + "&cursor=" + body.next();
