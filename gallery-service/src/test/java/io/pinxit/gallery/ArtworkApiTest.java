@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasLength;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
@@ -361,12 +362,12 @@ class ArtworkApiTest {
                 new StoredImage(stored.key(), stored.sha256(), stored.sha256(), "image/png", 8, 8, stored.size()),
                 new Thumbnail(storedThumbnail.key(), thumbnail.width(), thumbnail.height()),
                 new Authorship(UUID.randomUUID(), "ada", "Square " + index, index == 3 ? "A lighthouse at night" : null,
-                        "CC0-1.0", visibility), now);
+                        "CC0-1.0", visibility), now, Moderation.SHOWN);
         var provenance = new ProvenanceRecord(artwork.id(), jobId, index, artwork.authorship(),
                 new ProvenanceRecord.ModelUsed(model, "1", "gan", "00".repeat(32)), Map.of("seed", 99), parents,
                 stored.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch", null),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
-                now);
+                now, null);
         catalog.record(artwork, provenance, embeddingNearThisTestsOthers(index));
         return artwork.id();
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.lessThan;
 
+import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
@@ -244,9 +245,9 @@ class VerifyApiTest {
         var artwork = new Artwork(id, UUID.randomUUID(), 0, ArtworkKind.GENERATED, "test-model", "1", null,
                 new StoredImage("sha256/xx/" + Sha256.hex(signedPng) + ".png", Sha256.hex(signedPng),
                         Sha256.hex(C2paPng.strip(signedPng)), "image/png", image.getWidth(), image.getHeight(),
-                        signedPng.length), null, authorship, now);
+                        signedPng.length), null, authorship, now, Moderation.SHOWN);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
-                Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
+                Sha256.hex(signedPng), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), now, null), new Embedding("test-embedder", new float[] {1, 0}));
     }
 }

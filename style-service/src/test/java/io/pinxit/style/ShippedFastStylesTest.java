@@ -159,7 +159,7 @@ class ShippedFastStylesTest extends StyleWorkerTestBase {
         var painted = new ModelCard.PaintedStyle(STRIPES.name() + " " + id, STRIPES.file(), Sha256.hex(stylePng),
                 STRIPES.attribution(), STRIPES.source(), STRIPES.licence());
         var card = new ModelCard(id, "0.1.0", ModelCard.FAST_STYLE_FAMILY, "djl-params", FastStyle.ARCHITECTURE, 0,
-                0, 0, 0, id + ".params", network.sha256(), List.of(), 0, null, List.of(), List.of(), null, painted,
+                0, 0, 0, id + ".params", network.sha256(), List.of(), 0, null, null, List.of(), List.of(), null, painted,
                 List.of(PHOTOS), new ModelCard.Training("one step of a test", 9L, 1, 1, "adam", 0, null, 32,
                         network.styleLoss(), network.contentLoss()),
                 "tests", null);

@@ -112,7 +112,7 @@ class CommandLineClientTest {
             assertThat(trace.out().lines().filter(line -> line.startsWith("trace "))).hasSize(1);
             assertThat(trace.out()).contains("gateway-service     POST /api/v1/jobs/generations",
                     "pinxit.generation.commands.interactive publish", "generation job", "generate", "sign", "store",
-                    "thumbnail", "embed", "catalog", "gateway-service", "apply job event");
+                    "screen", "thumbnail", "catalog", "gateway-service", "apply job event");
         });
 
         Run unknown = pinxit(localSuite, "trace", "00000000-0000-7000-8000-000000000000");

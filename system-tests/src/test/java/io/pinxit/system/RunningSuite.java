@@ -96,6 +96,10 @@ final class RunningSuite implements AutoCloseable {
         return given().baseUri(gateway).header("Authorization", "Bearer " + adminKey);
     }
 
+    RequestSpecification asAdminAtGallery() {
+        return given().baseUri(gallery).header("Authorization", "Bearer " + adminKey);
+    }
+
     /** Waits until the job at {@code location} succeeded and returns it; fails at once if it failed. */
     JsonPath awaitSuccess(String location) {
         await().atMost(PATIENCE).until(() -> {

@@ -3,12 +3,12 @@ package io.pinxit.gallery.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinxit.catalog.Artwork;
+import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.Lineage;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
-import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Visibility;
 import io.pinxit.gallery.security.CachingByViewer;
 import io.pinxit.gallery.security.Viewer;
@@ -162,6 +162,7 @@ public class ArtworkResource {
     @Produces("image/png")
     public Response thumbnail(@RestPath UUID id, @Context Request request) {
         Artwork artwork = find(id).artwork();
+        requireStoredPicture(artwork);
         Thumbnail thumbnail = artwork.thumbnail();
         if (thumbnail == null) {
             return original(request, artwork);
@@ -170,6 +171,7 @@ public class ArtworkResource {
     }
 
     private Response original(Request request, Artwork artwork) {
+        requireStoredPicture(artwork);
         StoredImage image = artwork.image();
         return immutable(request, artwork, image.key(), image.mediaType(), image.sha256());
     }
@@ -188,7 +190,7 @@ public class ArtworkResource {
                 stored.transferTo(output);
             }
         };
-        boolean isPublic = artwork.authorship().visibility() == Visibility.PUBLIC;
+        boolean isPublic = artwork.authorship().visibility() == Visibility.PUBLIC && artwork.moderation().isListed();
         var response = (notModified != null ? notModified : Response.ok(bytes, mediaType).tag(entityTag))
                 .header("Cache-Control", isPublic ? "public, max-age=31536000, immutable" : "private, no-store");
         if (!isPublic) {
@@ -197,11 +199,17 @@ public class ArtworkResource {
         return response.build();
     }
 
+    private static void requireStoredPicture(Artwork artwork) {
+        if (artwork.moderation() == Moderation.DELETED) {
+            throw new ProblemException(Problem.of(GalleryProblems.PICTURE_DELETED, "A reviewer deleted the picture of"
+                    + " artwork " + artwork.id() + "; its records are kept"));
+        }
+    }
+
     private List<Lineage.Edge> shown(List<Lineage.Edge> edges, Function<Lineage.Edge, UUID> farEnd,
-                                     Predicate<Authorship> mayShow) {
+                                     Predicate<Artwork> mayShow) {
         var hidden = edges.stream().map(farEnd).distinct()
-                .filter(artwork -> catalog.find(artwork).filter(entry -> mayShow.test(entry.artwork().authorship()))
-                        .isEmpty())
+                .filter(artwork -> catalog.find(artwork).filter(entry -> mayShow.test(entry.artwork())).isEmpty())
                 .collect(Collectors.toSet());
         return edges.stream().filter(edge -> !hidden.contains(edge.parentId()) && !hidden.contains(edge.childId()))
                 .toList();
@@ -210,7 +218,7 @@ public class ArtworkResource {
     /** An artwork the caller may see; someone else's private artwork is answered as one that does not exist. */
     public CatalogEntry find(UUID id) {
         return catalog.find(id)
-                .filter(entry -> viewer.maySee(entry.artwork().authorship()))
+                .filter(entry -> viewer.maySee(entry.artwork()))
                 .orElseThrow(() -> new ProblemException(
                 Problem.of(GalleryProblems.ARTWORK_NOT_FOUND, "There is no artwork " + id)));
     }

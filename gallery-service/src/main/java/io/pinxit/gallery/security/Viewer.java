@@ -1,6 +1,7 @@
 package io.pinxit.gallery.security;
 
 import io.pinxit.apikeys.ScopeRoles;
+import io.pinxit.catalog.Artwork;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Visibility;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,22 +61,47 @@ public class Viewer {
         return accountId().map(id -> "/?author=" + id).orElse("/");
     }
 
-    /** Whether the artwork may be shown to this viewer: anything but someone else's private work. */
-    public boolean maySee(Authorship authorship) {
-        return authorship.visibility() != Visibility.PRIVATE || isAuthorOrAdmin(authorship);
+    /**
+     * Whether the artwork may be shown to this viewer: anything but someone else's private work, or work a reviewer
+     * or the content policy hid (its author still sees it, to ask for a review).
+     */
+    public boolean maySee(Artwork artwork) {
+        boolean seenByAll = artwork.authorship().visibility() != Visibility.PRIVATE
+                && artwork.moderation().isListed();
+        return seenByAll || isAuthorOrAdmin(artwork.authorship());
     }
 
     /**
-     * Whether the artwork may be listed to this viewer, found without its link: public work, and their own. An
-     * unlisted artwork is shared by its link alone.
+     * Whether the artwork may be listed to this viewer, found without its link: public work, and their own, unless it
+     * is hidden. An unlisted artwork is shared by its link alone.
      */
-    public boolean mayList(Authorship authorship) {
-        return authorship.visibility() == Visibility.PUBLIC || isAuthorOrAdmin(authorship);
+    public boolean mayList(Artwork artwork) {
+        return artwork.moderation().isListed()
+                && (artwork.authorship().visibility() == Visibility.PUBLIC || isAuthorOrAdmin(artwork.authorship()));
     }
 
-    /** An administrator acts on everyone's work only with a key that holds jobs:admin, as at the gateway. */
+    /** Whether this viewer made the artwork. */
+    public boolean isAuthorOf(Artwork artwork) {
+        return accountId().filter(id -> id.equals(artwork.authorship().authorId())).isPresent();
+    }
+
+    /**
+     * An administrator acts on everyone's work, and reviews it, only with a key that holds jobs:admin, as at the
+     * gateway.
+     */
+    public boolean isAdmin() {
+        return identity.hasRole("admin") && identity.hasRole(ScopeRoles.of(ScopeRoles.JOBS_ADMIN));
+    }
+
     private boolean isAuthorOrAdmin(Authorship authorship) {
-        return identity.hasRole("admin") && identity.hasRole(ScopeRoles.of(ScopeRoles.JOBS_ADMIN))
-                || ownWorkAccount().filter(id -> id.equals(authorship.authorId())).isPresent();
+        return isAdmin() || ownWorkAccount().filter(id -> id.equals(authorship.authorId())).isPresent();
+    }
+
+    /**
+     * Whether a state-changing form may act for this viewer: always with an API key, and from a browser only when the
+     * form carries its session's token, so that a post another site makes the browser send does nothing.
+     */
+    public boolean acceptsForm(String formToken) {
+        return session().map(session -> session.isFormToken(formToken)).orElse(true);
     }
 }

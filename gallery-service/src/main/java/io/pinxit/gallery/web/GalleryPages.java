@@ -1,11 +1,13 @@
 package io.pinxit.gallery.web;
 
 import io.pinxit.catalog.ArtworkCatalog;
+import io.pinxit.catalog.ArtworkReviews;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.gallery.rest.ArtworkPage;
 import io.pinxit.gallery.rest.ArtworkResource;
 import io.pinxit.gallery.rest.ArtworkView;
 import io.pinxit.gallery.rest.ListingQuery;
+import io.pinxit.gallery.security.Viewer;
 import io.pinxit.gallery.verification.StoredArtworkVerifier;
 import io.pinxit.problem.Problem;
 import io.pinxit.problem.ProblemException;
@@ -38,10 +40,14 @@ public class GalleryPages {
     private final StoredArtworkVerifier storedArtworks;
     private final ModelCards modelCards;
     private final FastStyles fastStyles;
+    private final ArtworkReviews reviews;
+    private final Viewer viewer;
 
     GalleryPages(ArtworkResource artworks, ArtworkCatalog catalog, StoredArtworkVerifier storedArtworks,
-                 ModelCards modelCards, FastStyles fastStyles) {
+                 ModelCards modelCards, FastStyles fastStyles, ArtworkReviews reviews, Viewer viewer) {
         this.artworks = artworks;
+        this.reviews = reviews;
+        this.viewer = viewer;
         this.catalog = catalog;
         this.storedArtworks = storedArtworks;
         this.modelCards = modelCards;
@@ -52,8 +58,9 @@ public class GalleryPages {
     static class Templates {
         static native TemplateInstance grid(List<ArtworkTile> tiles, GridFilters filters, String olderHref);
 
-        static native TemplateInstance artwork(ArtworkDetail artwork, List<ArtworkTile> similar,
-                                               ModelCards.Card modelCard, List<GatewayJobs.Style> fastStyles);
+        static native TemplateInstance artwork(ArtworkDetail artwork, ModerationPanel moderation,
+                                               List<ArtworkTile> similar, ModelCards.Card modelCard,
+                                               List<GatewayJobs.Style> fastStyles);
 
         static native TemplateInstance problem(String title, String detail);
     }
@@ -77,6 +84,7 @@ public class GalleryPages {
         CatalogEntry entry = artworks.find(id);
         return Templates.artwork(ArtworkDetail.of(ArtworkView.of(entry.artwork(), entry.provenance()),
                 ReportView.of(storedArtworks.verify(entry.artwork())), artworks.lineageOf(entry)),
+                ModerationPanel.of(entry, reviews.decisions(id), viewer),
                 artworks.similarTo(entry, SIMILAR_COUNT).stream().map(ArtworkTile::of).toList(),
                 modelCards.find(entry.provenance().model().id()).orElse(null), fastStyles.forViewer());
     }

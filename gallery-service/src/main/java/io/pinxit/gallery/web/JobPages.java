@@ -60,8 +60,6 @@ public class JobPages {
         static native TemplateInstance job(GatewayJobs.Job job, boolean finished);
 
         static native TemplateInstance jobs(List<GatewayJobs.Job> jobs, boolean finished, String olderHref);
-
-        static native TemplateInstance refused(String title, String detail);
     }
 
     @POST
@@ -121,11 +119,8 @@ public class JobPages {
     }
 
     private Response submitted(String formToken, Function<String, GatewayJobs.Job> submit) {
-        Optional<BrowserSession> session = viewer.session();
-        if (session.isPresent() && !session.get().isFormToken(formToken)) {
-            return refused(403, "This form is out of date", "It did not carry this session's token, so nothing was "
-                    + "submitted: it may come from another site, or from a page older than your sign-in. Reload the "
-                    + "page and try again.");
+        if (!viewer.acceptsForm(formToken)) {
+            return Refusals.outOfDateForm("nothing was submitted");
         }
         return answered(key -> Response.seeOther(URI.create("/jobs/" + submit.apply(key).id())).build());
     }
@@ -133,15 +128,15 @@ public class JobPages {
     private Response answered(Function<String, Response> call) {
         Optional<BrowserSession> session = viewer.session();
         if (session.isEmpty()) {
-            return refused(401, "Sign in first", "Jobs are made with your API key: sign in, then try again.");
+            return Refusals.page(401, "Sign in first", "Jobs are made with your API key: sign in, then try again.");
         }
         try {
             return call.apply(session.get().key());
         } catch (WebApplicationException e) {
             Response answer = e.getResponse();
-            return refused(answer.getStatus(), "The gateway refused", detailOf(answer));
+            return Refusals.page(answer.getStatus(), "The gateway refused", detailOf(answer));
         } catch (ProcessingException e) {
-            return refused(503, "The gateway does not answer", "Nothing was submitted; try again shortly.");
+            return Refusals.page(503, "The gateway does not answer", "Nothing was submitted; try again shortly.");
         }
     }
 
@@ -152,9 +147,5 @@ public class JobPages {
         } catch (RuntimeException | IOException e) {
             return "No reason was given.";
         }
-    }
-
-    private static Response refused(int status, String title, String detail) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(title, detail)).build();
     }
 }

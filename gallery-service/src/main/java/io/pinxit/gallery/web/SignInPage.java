@@ -91,10 +91,7 @@ public class SignInPage {
         Optional<BrowserSession> session = sessions.find(sessionId);
         if (session.isPresent()) {
             if (!session.get().isFormToken(csrf)) {
-                return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE)
-                        .entity(JobPages.Templates.refused("This form is out of date", "It did not carry this "
-                                + "session's token, so you are still signed in. Reload the page and try again."))
-                        .build();
+                return Refusals.outOfDateForm("you are still signed in");
             }
             sessions.close(session.get());
         }

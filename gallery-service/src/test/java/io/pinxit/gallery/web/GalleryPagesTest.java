@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
@@ -222,12 +223,12 @@ class GalleryPagesTest {
         var authorship = new Authorship(UUID.randomUUID(), "ada", title, null, "CC-BY-4.0", visibility);
         var artwork = new Artwork(ids.next(), jobId, 0, ArtworkKind.GENERATED, "test-model", "1",
                 null, new StoredImage(image.key(), image.sha256(), image.sha256(), "image/png", 32, 32, image.size()),
-                new Thumbnail(image.key(), 32, 32), authorship, now);
+                new Thumbnail(image.key(), 32, 32), authorship, now, Moderation.SHOWN);
         catalog.record(artwork, new ProvenanceRecord(artwork.id(), jobId, 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "ab".repeat(32)),
                 Map.of("seed", 99, "count", 1), parents, image.sha256(), new ProvenanceRecord.Producer("test", "test-worker", "cpu()", "PyTorch", null),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Copyright Twitter, Inc and contributors")),
-                now), new Embedding("test-embedder", new float[] {1, 0}));
+                now, null), new Embedding("test-embedder", new float[] {1, 0}));
         return artwork.id();
     }
 }

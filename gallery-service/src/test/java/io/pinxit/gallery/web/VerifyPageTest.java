@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
+import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
@@ -107,10 +108,10 @@ class VerifyPageTest {
                 Visibility.PUBLIC);
         var artwork = new Artwork(id, UUID.randomUUID(), 0, ArtworkKind.GENERATED, "test-model", "1", null,
                 new StoredImage("sha256/xx/" + sha256(signed) + ".png", sha256(signed), sha256(png), "image/png", 16,
-                        16, signed.length), null, authorship, now);
+                        16, signed.length), null, authorship, now, Moderation.SHOWN);
         catalog.record(artwork, new ProvenanceRecord(id, artwork.jobId(), 0, authorship,
                 new ProvenanceRecord.ModelUsed("test-model", "1", "gan", "00".repeat(32)), Map.of("seed", 1), List.of(),
-                sha256(signed), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), now), new Embedding("test-embedder", new float[] {1, 0}));
+                sha256(signed), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), now, null), new Embedding("test-embedder", new float[] {1, 0}));
         return id;
     }
 

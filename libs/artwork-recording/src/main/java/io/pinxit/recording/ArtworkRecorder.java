@@ -2,7 +2,6 @@ package io.pinxit.recording;
 
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
-import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.StoredImage;
 import io.pinxit.catalog.Thumbnail;
@@ -24,8 +23,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one way this worker records new artworks, whatever made them: signs each PNG, stores it and its thumbnail, and
- * writes the artworks, their provenance records (with their lineage) and their embeddings in one catalog transaction.
+ * The one way this worker records new artworks, whatever made them: screens each picture (its embedding and the
+ * content policy's decision), signs its PNG, stores it and its thumbnail, and writes the artworks, their provenance
+ * records (with their lineage and content checks) and their embeddings in one catalog transaction.
  * Recording a job item that is recorded already changes nothing; nothing is stored or written for a job once it is
  * cancelled (checked before the first write and again before the catalog's).
  */
@@ -39,14 +39,14 @@ public class ArtworkRecorder {
     private final String service;
     private final String workerId;
     private final ArtworkSigning signing;
-    private final ArtworkEmbeddings embeddings;
+    private final ArtworkScreening screening;
     private final CancelledJobs cancelled;
     private final RecordingStages stages;
 
     ArtworkRecorder(ObjectStore store, ArtworkCatalog catalog, TimeOrderedIds ids, Clock clock,
                     @ConfigProperty(name = "quarkus.application.name") String service,
                     @ConfigProperty(name = "pinxit.worker.id") String workerId,
-                    ArtworkSigning signing, ArtworkEmbeddings embeddings, CancelledJobs cancelled,
+                    ArtworkSigning signing, ArtworkScreening screening, CancelledJobs cancelled,
                     RecordingStages stages) {
         this.store = store;
         this.catalog = catalog;
@@ -55,7 +55,7 @@ public class ArtworkRecorder {
         this.service = service;
         this.workerId = workerId;
         this.signing = signing;
-        this.embeddings = embeddings;
+        this.screening = screening;
         this.cancelled = cancelled;
         this.stages = stages;
     }
@@ -65,31 +65,22 @@ public class ArtworkRecorder {
     }
 
     /**
-     * Records several new artworks as {@link #record} does each, with one pass of the embedder over their pictures and
-     * one catalog transaction for all of them.
+     * Records several new artworks as {@link #record} does each, with one pass of the classifier over their pictures
+     * and one catalog transaction for all of them.
      */
     public void recordAll(List<NewArtwork> made) {
         made.forEach(artwork -> cancelled.checkpoint(artwork.jobId()));
-        List<Stored> stored = made.stream().map(this::stored).toList();
-        List<Embedding> embeddings = stages.time("embed",
-                () -> this.embeddings.ofAll(made.stream().map(artwork -> artwork.picture().png()).toList()));
-        made.forEach(artwork -> cancelled.checkpoint(artwork.jobId()));
-        List<ArtworkCatalog.NewRecord> records = new ArrayList<>(stored.size());
-        for (int i = 0; i < stored.size(); i++) {
-            records.add(stored.get(i).withEmbedding(embeddings.get(i)));
+        List<ArtworkScreening.Screened> screened = stages.time("screen",
+                () -> screening.screenAll(made.stream().map(artwork -> artwork.picture().png()).toList()));
+        List<ArtworkCatalog.NewRecord> records = new ArrayList<>(made.size());
+        for (int i = 0; i < made.size(); i++) {
+            records.add(stored(made.get(i), screened.get(i)));
         }
+        made.forEach(artwork -> cancelled.checkpoint(artwork.jobId()));
         stages.recorded(stages.time("catalog", () -> catalog.recordAll(records)));
     }
 
-    /** An artwork whose picture and thumbnail are stored, with its records, waiting for its embedding. */
-    private record Stored(Artwork artwork, ProvenanceRecord provenance) {
-
-        ArtworkCatalog.NewRecord withEmbedding(Embedding embedding) {
-            return new ArtworkCatalog.NewRecord(artwork, provenance, embedding);
-        }
-    }
-
-    private Stored stored(NewArtwork made) {
+    private ArtworkCatalog.NewRecord stored(NewArtwork made, ArtworkScreening.Screened screened) {
         UUID artworkId = ids.next();
         ModelCard card = made.model();
         ComputePlatform platform = DjlRuntime.platform(card);
@@ -105,7 +96,8 @@ public class ArtworkRecorder {
                 made.label(),
                 new StoredImage(stored.key(), stored.sha256(), signed.strippedSha256(), stored.contentType(),
                         picture.width(), picture.height(), stored.size()),
-                new Thumbnail(thumbnail.key(), rendered.width(), rendered.height()), made.authorship(), now);
+                new Thumbnail(thumbnail.key(), rendered.width(), rendered.height()), made.authorship(), now,
+                screened.check().decision());
         var provenance = new ProvenanceRecord(artworkId, made.jobId(), made.index(), made.authorship(),
                 new ProvenanceRecord.ModelUsed(card.id(), card.version(), card.family(), card.weightsSha256()),
                 made.parameters(),
@@ -113,7 +105,7 @@ public class ArtworkRecorder {
                         .map(parent -> new ProvenanceRecord.Parent(parent.artworkId(), parent.relation())).toList(),
                 stored.sha256(),
                 new ProvenanceRecord.Producer(service, workerId, platform.device(), platform.libraries(), platform),
-                made.credits(), now);
-        return new Stored(artwork, provenance);
+                made.credits(), now, screened.check());
+        return new ArtworkCatalog.NewRecord(artwork, provenance, screened.embedding());
     }
 }

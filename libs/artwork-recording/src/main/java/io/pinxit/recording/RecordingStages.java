@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Where a worker's time goes while it records artworks: {@code pinxit_recording_stage_seconds} per stage (generate
- * or paint, sign, store, thumbnail, embed, catalog) and {@code pinxit_recording_artworks_total}, so that the time of a stage per
+ * or paint, screen, sign, store, thumbnail, catalog) and {@code pinxit_recording_artworks_total}, so that the time of a stage per
  * artwork, and the next bottleneck, can be read from the worker's metrics; and a span per stage, so that one job's
  * trace shows where its time went.
  */

@@ -21,10 +21,10 @@ import javax.sql.DataSource;
 /** The one way to write and read artworks and their provenance records. */
 public class ArtworkCatalog {
 
-    private static final String COLUMNS = "a.id, a.job_id, a.item_index, a.kind, a.model_id, a.model_version, "
+    static final String COLUMNS = "a.id, a.job_id, a.item_index, a.kind, a.model_id, a.model_version, "
             + "a.image_key, a.image_sha256, a.stripped_sha256, a.media_type, a.width, a.height, a.byte_size, a.created_at, "
             + "a.author_id, a.author_name, a.title, a.description, a.licence, a.visibility, a.label, a.thumbnail_key, "
-            + "a.thumbnail_width, a.thumbnail_height";
+            + "a.thumbnail_width, a.thumbnail_height, a.moderation";
 
     /** How many sketch-near candidates the full vectors rank for each similar artwork returned. */
     private static final int SIMILAR_CANDIDATES_PER_RESULT = 8;
@@ -61,8 +61,8 @@ public class ArtworkCatalog {
                     insert into catalog.artwork (id, job_id, item_index, kind, model_id, model_version, image_key,
                         image_sha256, media_type, width, height, byte_size, created_at, author_id, author_name, title,
                         description, licence, visibility, stripped_sha256, label, thumbnail_key, thumbnail_width,
-                        thumbnail_height, prompt)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        thumbnail_height, prompt, moderation)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict on constraint artwork_once_per_job_item do nothing
                     returning id, created_at)
                 insert into catalog.provenance_record (artwork_id, record, created_at)
@@ -136,7 +136,7 @@ public class ArtworkCatalog {
         }
         String sql = "select " + COLUMNS + ", e.model_id as embedding_model, e.vector from catalog.artwork_embedding e"
                 + " join catalog.artwork a on a.id = e.artwork_id"
-                + " where e.model_id = ? and e.artwork_id <> ?"
+                + " where e.model_id = ? and e.artwork_id <> ? and a.moderation in " + Moderation.LISTED_SQL
                 + " and (a.visibility = 'PUBLIC'" + (viewer.isPresent() ? " or a.author_id = ?)" : ")")
                 + " order by bit_count((e.sketch # ?)::bit(64)), e.artwork_id limit ?";
         try (Connection connection = dataSource.getConnection();
@@ -260,7 +260,8 @@ public class ArtworkCatalog {
             statement.setObject(23, thumbnail == null ? null : thumbnail.width(), Types.INTEGER);
             statement.setObject(24, thumbnail == null ? null : thumbnail.height(), Types.INTEGER);
             statement.setObject(25, provenance.parameters().get(ProvenanceRecord.PROMPT), Types.VARCHAR);
-            statement.setString(26, json.writeValueAsString(provenance));
+            statement.setString(26, artwork.moderation().name());
+            statement.setString(27, json.writeValueAsString(provenance));
             return statement.executeUpdate() == 1;
         }
     }
@@ -284,8 +285,9 @@ public class ArtworkCatalog {
     }
 
     /**
-     * Newest first, a page of the artworks that match {@code filter}: the public ones, and every artwork of the viewer
-     * when there is one. Artwork ids are time-ordered, so the id of the last artwork seen is the whole keyset cursor.
+     * Newest first, a page of the listed artworks (not hidden or deleted) that match {@code filter}: the public ones,
+     * and every artwork of the viewer when there is one. Artwork ids are time-ordered, so the id of the last artwork
+     * seen is the whole keyset cursor.
      */
     public List<Artwork> list(ArtworkFilter filter, int limit, Optional<UUID> olderThan, Optional<UUID> viewer) {
         var listing = new ArtworkListing(filter, olderThan, viewer);
@@ -392,7 +394,7 @@ public class ArtworkCatalog {
         }
     }
 
-    private static Artwork artwork(ResultSet row) throws SQLException {
+    static Artwork artwork(ResultSet row) throws SQLException {
         var image = new StoredImage(row.getString("image_key"), row.getString("image_sha256"),
                 row.getString("stripped_sha256"), row.getString("media_type"), row.getInt("width"), row.getInt("height"), row.getLong("byte_size"));
         var authorship = new Authorship(row.getObject("author_id", UUID.class), row.getString("author_name"),
@@ -404,6 +406,6 @@ public class ArtworkCatalog {
         return new Artwork(row.getObject("id", UUID.class), row.getObject("job_id", UUID.class),
                 row.getInt("item_index"), ArtworkKind.valueOf(row.getString("kind")), row.getString("model_id"),
                 row.getString("model_version"), row.getString("label"), image, thumbnail, authorship,
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(), Moderation.valueOf(row.getString("moderation")));
     }
 }

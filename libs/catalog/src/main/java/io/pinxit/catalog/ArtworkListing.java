@@ -19,6 +19,7 @@ final class ArtworkListing {
     private final List<Object> parameters = new ArrayList<>();
 
     ArtworkListing(ArtworkFilter filter, Optional<UUID> olderThan, Optional<UUID> viewer) {
+        conditions.add("a.moderation in " + Moderation.LISTED_SQL);
         if (viewer.isPresent()) {
             where("(a.visibility = 'PUBLIC' or a.author_id = ?)", viewer.get());
         } else {

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who made an artwork, and what made it from what (its parents, whose edges the lineage is made of): the model and its weights, the parameters, the worker and device, and
- * the credits that the model's training data asks for.
+ * Who made an artwork, and what made it from what (its parents, whose edges the lineage is made of): the model and its
+ * weights, the parameters, the worker and device, the credits that the model's training data asks for, and what the
+ * content screen saw in the picture ({@code contentCheck}; null in records made before pictures were screened).
  */
 public record ProvenanceRecord(UUID artworkId, UUID jobId, int index, Authorship authorship, ModelUsed model,
                                Map<String, Object> parameters, List<Parent> parents, String imageSha256,
-                               Producer producer, List<Credit> credits, Instant createdAt) {
+                               Producer producer, List<Credit> credits, Instant createdAt, ContentCheck contentCheck) {
 
     /** The parameter a prompt model's pictures record their prompt under, as the client wrote it. */
     public static final String PROMPT = "prompt";

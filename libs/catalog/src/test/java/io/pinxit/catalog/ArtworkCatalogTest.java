@@ -279,14 +279,14 @@ class ArtworkCatalogTest {
                                      String title, String description, String label) {
         var authorship = new Authorship(author, "cy", title, description, licence, Visibility.PUBLIC);
         return new Artwork(artwork.id(), artwork.jobId(), artwork.index(), kind, model, artwork.modelVersion(), label,
-                artwork.image(), artwork.thumbnail(), authorship, artwork.createdAt());
+                artwork.image(), artwork.thumbnail(), authorship, artwork.createdAt(), Moderation.SHOWN);
     }
 
     private static Artwork withVisibility(Artwork artwork, UUID author, Visibility visibility) {
         var authorship = new Authorship(author, "bo", null, null, "CC0-1.0", visibility);
         return new Artwork(artwork.id(), artwork.jobId(), artwork.index(), artwork.kind(), artwork.modelId(),
                 artwork.modelVersion(), artwork.label(), artwork.image(), artwork.thumbnail(), authorship,
-                artwork.createdAt());
+                artwork.createdAt(), Moderation.SHOWN);
     }
 
     /** A version 7 UUID for the instant, so that ids order by time as the services' ids do. */
@@ -302,13 +302,13 @@ class ArtworkCatalogTest {
         var image = new StoredImage("sha256/" + sha256.substring(0, 2) + "/" + sha256 + ".png", sha256,
                 Sha256.hex("stripped " + id), "image/png", 32, 32, 100);
         return new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", null, image,
-                new Thumbnail("thumbnails/" + sha256 + ".png", 32, 32), PUBLIC_BY_ADA, at);
+                new Thumbnail("thumbnails/" + sha256 + ".png", 32, 32), PUBLIC_BY_ADA, at, Moderation.SHOWN);
     }
 
     private static ProvenanceRecord prompted(ProvenanceRecord record, String prompt) {
         return new ProvenanceRecord(record.artworkId(), record.jobId(), record.index(), record.authorship(),
                 record.model(), Map.of("seed", 42, ProvenanceRecord.PROMPT, prompt), record.parents(),
-                record.imageSha256(), record.producer(), record.credits(), record.createdAt());
+                record.imageSha256(), record.producer(), record.credits(), record.createdAt(), null);
     }
 
     private static ProvenanceRecord provenanceOf(Artwork artwork) {
@@ -318,6 +318,6 @@ class ArtworkCatalogTest {
                         "PyTorch 2.7.1 via DJL 0.35.1", new ComputePlatform("cpu()", "AMD EPYC", "avx512", 2,
                                 "PyTorch 2.7.1 via DJL 0.35.1")),
                 List.of(new ProvenanceRecord.Credit("Twemoji", "CC-BY-4.0", "Twitter, Inc and other contributors")),
-                artwork.createdAt());
+                artwork.createdAt(), null);
     }
 }

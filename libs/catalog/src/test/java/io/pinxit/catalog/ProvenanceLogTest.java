@@ -137,10 +137,10 @@ class ProvenanceLogTest {
         UUID id = UUID.randomUUID();
         var authorship = new Authorship(UUID.randomUUID(), "ada", null, null, "CC0-1.0", Visibility.PUBLIC);
         var artwork = new Artwork(id, jobId, index, ArtworkKind.GENERATED, "emoji-dcgan", "1", null,
-                new StoredImage("k" + id, "a".repeat(64), "b".repeat(64), "image/png", 32, 32, 10), null, authorship, at);
+                new StoredImage("k" + id, "a".repeat(64), "b".repeat(64), "image/png", 32, 32, 10), null, authorship, at, Moderation.SHOWN);
         catalog.record(artwork, new ProvenanceRecord(id, jobId, index, authorship,
                 new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "c".repeat(64)), Map.of("seed", 42), List.of(),
-                "a".repeat(64), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), at), new Embedding("test-embedder", new float[] {1, 0}));
+                "a".repeat(64), new ProvenanceRecord.Producer("test", "w", "cpu()", "none", null), List.of(), at, null), new Embedding("test-embedder", new float[] {1, 0}));
         return id;
     }
 }

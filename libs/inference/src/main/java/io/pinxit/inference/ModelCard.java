@@ -11,7 +11,8 @@ import java.util.List;
  * from {@code card.json}. {@code weightsFile} is the file the loader opens (a TF.js model's
  * {@code model.json}); {@code weightShards} are the further files it refers to. {@link ModelLoader} checks
  * every one of them against its sha256 here before loading. A conditional generator lists the
- * {@code labels} it can be asked for, in the order its network numbers them; a prompt generator lists the
+ * {@code labels} it can be asked for, in the order its network numbers them (a feature extractor that is also a
+ * classifier lists its classes so, the outputs of its {@code classLayer}); a prompt generator lists the
  * {@code vocabulary} its prompts may use, likewise in its network's order. A generator exported from
  * another framework ({@code torchscript}, {@code onnx}) states the {@code outputRange} of its pixel values;
  * without one, [-1, 1] (tanh) is meant. A fast style names the {@code style} picture it paints like.
@@ -32,6 +33,7 @@ public record ModelCard(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WeightShard> weightShards,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int scale,
         @JsonInclude(JsonInclude.Include.NON_NULL) String featureLayer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String classLayer,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> labels,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> vocabulary,
         @JsonInclude(JsonInclude.Include.NON_NULL) ValueRange outputRange,
@@ -142,6 +144,7 @@ public record ModelCard(
                 weightShards,
                 scale,
                 featureLayer,
+                classLayer,
                 labels,
                 vocabulary,
                 outputRange,
@@ -169,6 +172,7 @@ public record ModelCard(
                 weightShards,
                 scale,
                 featureLayer,
+                classLayer,
                 labels,
                 newVocabulary,
                 outputRange,

@@ -17,6 +17,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,7 +168,8 @@ public final class ModelLoader {
 
     /**
      * Loads the feature extractor a card describes: its {@code featureLayer} is the embedding, its square
-     * {@code imageWidth} the network's input size.
+     * {@code imageWidth} the network's input size; a {@code classLayer} gives the probabilities of its
+     * {@code labels}.
      *
      * @throws WeightHashMismatchException when a stored file is not the one the card names
      * @throws ModelLoadException when the files cannot be read or the card names another kind of model
@@ -180,7 +182,9 @@ public final class ModelLoader {
         }
         LayersModel network = layersModel(card);
         try {
-            return new ImageEmbedder(network, card.featureLayer(), card.imageWidth());
+            Optional<ImageEmbedder.Classes> classes = Optional.ofNullable(card.classLayer())
+                    .map(layer -> new ImageEmbedder.Classes(layer, card.labels()));
+            return new ImageEmbedder(network, card.featureLayer(), classes, card.imageWidth());
         } catch (RuntimeException e) {
             network.close();
             throw new ModelLoadException("Model '%s' cannot embed pictures".formatted(card.id()), e);

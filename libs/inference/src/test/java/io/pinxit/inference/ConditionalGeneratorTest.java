@@ -50,7 +50,7 @@ class ConditionalGeneratorTest {
         Files.write(dir.resolve("tiny-cgan.params"), weights);
         ModelCard card = new ModelCard(MODEL_ID, "0.0.1", ModelCard.GAN_FAMILY, ModelLoader.DJL_PARAMS_FORMAT,
                 ModelLoader.CONDITIONAL_DCGAN_32, LATENT_SIZE, WIDTH, 32, 32, "tiny-cgan.params", Sha256.hex(weights),
-                List.of(), 0, null, LABELS, List.of(), null, null, List.of(), null, "tests", "none");
+                List.of(), 0, null, null, LABELS, List.of(), null, null, List.of(), null, "tests", "none");
         ModelCatalog.JSON.writeValue(dir.resolve("card.json").toFile(), card);
         catalog = ModelCatalog.fromDirectory(models);
     }
@@ -116,7 +116,7 @@ class ConditionalGeneratorTest {
         ModelCard card = catalog.find(MODEL_ID).orElseThrow();
         ModelCard unlabelled = new ModelCard(card.id(), card.version(), card.family(), card.format(),
                 card.architecture(), card.latentSize(), card.baseWidth(), 32, 32, card.weightsFile(),
-                card.weightsSha256(), List.of(), 0, null, List.of(), List.of(), null, null, List.of(), card.training(),
+                card.weightsSha256(), List.of(), 0, null, null, List.of(), List.of(), null, null, List.of(), card.training(),
                 card.intendedUse(), card.limitations());
 
         var refused = assertThrows(ModelLoadException.class, () -> new ModelLoader(catalog).load(unlabelled));

@@ -124,7 +124,7 @@ class ModelLoaderTest {
         copyModel(card, models);
         ModelCard withoutShards = new ModelCard(card.id(), card.version(), card.family(), card.format(),
                 card.architecture(), 0, 0, 0, 0, card.weightsFile(), card.weightsSha256(), List.of(), card.scale(),
-                null, List.of(), List.of(), null, null, card.dataSources(), card.training(), card.intendedUse(), card.limitations());
+                null, null, List.of(), List.of(), null, null, card.dataSources(), card.training(), card.intendedUse(), card.limitations());
 
         var refused = assertThrows(ModelLoadException.class,
                 () -> new ModelLoader(ModelCatalog.fromDirectory(models)).loadUpscaler(withoutShards));
@@ -146,7 +146,7 @@ class ModelLoaderTest {
         ModelCard card = shippedCard();
         ModelCard unknown = new ModelCard(card.id(), card.version(), card.family(), card.format(), "dcgan-64",
                 card.latentSize(), card.baseWidth(), 64, 64, card.weightsFile(), card.weightsSha256(),
-                card.weightShards(), card.scale(), card.featureLayer(), card.labels(), card.vocabulary(), card.outputRange(), card.style(),
+                card.weightShards(), card.scale(), card.featureLayer(), card.classLayer(), card.labels(), card.vocabulary(), card.outputRange(), card.style(),
                 card.dataSources(), card.training(), card.intendedUse(), card.limitations());
 
         assertThrows(ModelLoadException.class, () -> new ModelLoader(SHIPPED).load(unknown));

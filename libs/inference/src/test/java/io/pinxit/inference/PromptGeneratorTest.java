@@ -45,7 +45,7 @@ class PromptGeneratorTest {
         Files.write(dir.resolve("tiny-words.params"), weights);
         ModelCard card = new ModelCard(MODEL_ID, "0.0.1", ModelCard.GAN_FAMILY, ModelLoader.DJL_PARAMS_FORMAT,
                 ModelLoader.PROMPT_DCGAN_32, LATENT_SIZE, WIDTH, 32, 32, "tiny-words.params", Sha256.hex(weights),
-                List.of(), 0, null, List.of(), VOCABULARY, null, null, List.of(), null, "tests", "none");
+                List.of(), 0, null, null, List.of(), VOCABULARY, null, null, List.of(), null, "tests", "none");
         ModelCatalog.JSON.writeValue(dir.resolve("card.json").toFile(), card);
         catalog = ModelCatalog.fromDirectory(models);
     }

@@ -184,11 +184,11 @@ class VaeImageGeneratorTest {
         ModelCard card = card();
         ModelCard unlabelled = new ModelCard(card.id(), card.version(), card.family(), card.format(),
                 card.architecture(), card.latentSize(), card.baseWidth(), 32, 32, card.weightsFile(),
-                card.weightsSha256(), List.of(), 0, null, List.of(), List.of(), null, null, card.dataSources(), card.training(),
+                card.weightsSha256(), List.of(), 0, null, null, List.of(), List.of(), null, null, card.dataSources(), card.training(),
                 card.intendedUse(), card.limitations());
         ModelCard unknown = new ModelCard(card.id(), card.version(), card.family(), card.format(), "vae-64",
                 card.latentSize(), card.baseWidth(), 64, 64, card.weightsFile(), card.weightsSha256(), List.of(), 0,
-                null, card.labels(), List.of(), null, null, card.dataSources(), card.training(), card.intendedUse(), card.limitations());
+                null, null, card.labels(), List.of(), null, null, card.dataSources(), card.training(), card.intendedUse(), card.limitations());
 
         var noLabels = assertThrows(ModelLoadException.class, () -> new ModelLoader(SHIPPED).load(unlabelled));
         assertThrows(ModelLoadException.class, () -> new ModelLoader(SHIPPED).load(unknown));

@@ -7,7 +7,9 @@ import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.UploadedImage;
 import io.pinxit.recording.ArtworkNotFoundException;
+import io.pinxit.recording.ArtworkScreening;
 import io.pinxit.recording.NewArtwork;
+import io.pinxit.recording.RefusedPictureException;
 import io.pinxit.recording.StoredImages;
 import io.pinxit.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,22 +19,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
-/** Reads a style command's input pictures back from the catalog and the object store. */
+/**
+ * Reads a style command's input pictures back from the catalog and the object store. Pictures that are not artworks
+ * (uploads and saved styles) are screened by the content policy first; artworks were screened when they were made.
+ */
 @ApplicationScoped
 public class StyleInputs {
 
     private final ArtworkCatalog catalog;
     private final StoredImages images;
     private final ObjectStore store;
+    private final ArtworkScreening screening;
 
-    StyleInputs(ArtworkCatalog catalog, StoredImages images, ObjectStore store) {
+    StyleInputs(ArtworkCatalog catalog, StoredImages images, ObjectStore store, ArtworkScreening screening) {
         this.catalog = catalog;
         this.images = images;
         this.store = store;
+        this.screening = screening;
     }
 
     /**
@@ -44,7 +52,10 @@ public class StyleInputs {
                  List<ProvenanceRecord.Credit> credits, Map<String, Object> description) {
     }
 
-    /** @throws ArtworkNotFoundException when an input artwork is not in the catalog */
+    /**
+     * @throws ArtworkNotFoundException when an input artwork is not in the catalog
+     * @throws RefusedPictureException when the content policy refuses an uploaded picture
+     */
     Input read(StyleCommand.Input input, Relation relation) {
         return switch (input.source()) {
             case ARTWORK -> artwork(input, relation);
@@ -74,11 +85,13 @@ public class StyleInputs {
     private Input upload(UploadedImage upload, Relation relation, String title,
                          List<ProvenanceRecord.Credit> credits, Map<String, Object> more) {
         byte[] png = store.read(upload.imageKey());
+        BufferedImage picture = decode(png, upload.imageKey());
+        screening.requireAllowed(picture, relation.name().toLowerCase(Locale.ROOT) + " picture (" + title + ")");
         Map<String, Object> description = new LinkedHashMap<>(more);
         description.put("uploadSha256", upload.sha256());
         description.put("imageSha256", upload.imageSha256());
-        return new Input(decode(png, upload.imageKey()), new NewArtwork.Parent(null, relation, title, png),
-                Optional.empty(), credits, description);
+        return new Input(picture, new NewArtwork.Parent(null, relation, title, png), Optional.empty(), credits,
+                description);
     }
 
     private static BufferedImage decode(byte[] png, String key) {

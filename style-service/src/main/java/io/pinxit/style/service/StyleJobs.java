@@ -5,6 +5,7 @@ import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.StyleTrainingCommand;
 import io.pinxit.recording.ArtworkNotFoundException;
+import io.pinxit.recording.RefusedPictureException;
 import io.pinxit.storage.ObjectNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,6 +20,7 @@ public class StyleJobs {
 
     static final String ARTWORK_NOT_FOUND = "urn:pinxit:problem:artwork-not-found";
     static final String STYLE_NETWORK_NOT_FOUND = "urn:pinxit:problem:style-network-not-found";
+    static final String PICTURE_REFUSED = "urn:pinxit:problem:picture-refused";
     static final String STYLE_TRANSFER_FAILED = "urn:pinxit:problem:style-transfer-failed";
     static final String STYLE_NOT_FOUND = "urn:pinxit:problem:style-not-found";
     static final String STYLE_PICTURE_NOT_FOUND = "urn:pinxit:problem:style-picture-not-found";
@@ -52,6 +54,9 @@ public class StyleJobs {
         }
         if (e instanceof UnknownStyleNetworkException) {
             return new JobFailure(STYLE_NETWORK_NOT_FOUND, "No such fast style network", e.getMessage());
+        }
+        if (e instanceof RefusedPictureException) {
+            return new JobFailure(PICTURE_REFUSED, "A picture was refused by the content policy", e.getMessage());
         }
         return new JobFailure(STYLE_TRANSFER_FAILED, "The style transfer could not be made", e.getMessage());
     }

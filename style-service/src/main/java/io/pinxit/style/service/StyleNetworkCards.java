@@ -51,7 +51,7 @@ public class StyleNetworkCards {
                 null, training.cropSize(), training.styleLoss(), training.contentLoss());
         String weightsFile = network.weightsKey().substring(network.weightsKey().lastIndexOf('/') + 1);
         return new ModelCard(TRAINED_ID_PREFIX + network.id(), TRAINED_VERSION, ModelCard.FAST_STYLE_FAMILY, FORMAT,
-                FastStyle.ARCHITECTURE, 0, 0, 0, 0, weightsFile, network.weightsSha256(), List.of(), 0, null,
+                FastStyle.ARCHITECTURE, 0, 0, 0, 0, weightsFile, network.weightsSha256(), List.of(), 0, null, null,
                 List.of(), List.of(), null, null, Stream.concat(served.featureModel().dataSources().stream(),
                         Stream.of(TrainingPhotos.dataSource())).toList(), trainingCard,
                 "Paints pictures in the manner of saved style " + network.styleId() + " in one pass.", null);

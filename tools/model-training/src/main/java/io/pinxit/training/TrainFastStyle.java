@@ -77,7 +77,7 @@ public final class TrainFastStyle {
                 minutes, TrainDcgan.machine(), schedule.cropSize(), trained.styleLoss(), trained.contentLoss());
         ModelCard.PaintedStyle painted = card.style();
         var published = new ModelCard(card.id(), card.version(), card.family(), card.format(), card.architecture(), 0,
-                0, 0, 0, card.weightsFile(), trained.sha256(), card.weightShards(), 0, null, card.labels(), card.vocabulary(), null,
+                0, 0, 0, card.weightsFile(), trained.sha256(), card.weightShards(), 0, null, null, card.labels(), card.vocabulary(), null,
                 new ModelCard.PaintedStyle(painted.name(), painted.file(), Sha256.hex(Files.readAllBytes(picture)),
                         painted.attribution(), painted.source(), painted.licence()),
                 dataSources(card), training, card.intendedUse(), card.limitations());

@@ -11,33 +11,63 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Describes a picture by an image classifier's features: the output of one of its last layers, scaled to
- * unit length, so that similar pictures have a high dot product. Loaded (hash-checked) by
+ * unit length, so that similar pictures have a high dot product; and, when the classifier's output layer is
+ * named, by the probability of each of its classes, from the same pass. Loaded (hash-checked) by
  * {@code ModelLoader.loadEmbedder}; safe to call from several threads.
  */
 public final class ImageEmbedder implements AutoCloseable {
 
     private final LayersModel network;
     private final String featureLayer;
+    private final Optional<Classes> classes;
     private final int inputSize;
     private final int dimensions;
 
+    /** A classifier's output layer (softmax) and the names of its outputs, in the network's order. */
+    public record Classes(String layer, List<String> names) {
+
+        public Classes {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** A picture's embedding and, for a classifier with named classes, each class's probability (in class order). */
+    public record Description(float[] embedding, Map<String, Float> classProbabilities) {
+    }
+
     /**
      * @param featureLayer the layer whose (flat) output is the embedding
+     * @param classes the layer whose output is the class probabilities, with their names; empty when not wanted
      * @param inputSize the square side, in pixels, the network was trained on
      */
-    public ImageEmbedder(LayersModel network, String featureLayer, int inputSize) {
+    public ImageEmbedder(LayersModel network, String featureLayer, Optional<Classes> classes, int inputSize) {
         this.network = network;
         this.featureLayer = featureLayer;
+        this.classes = classes;
         this.inputSize = inputSize;
         try (NDManager manager = NDManager.newBaseManager(network.device())) {
             NDArray blank = manager.zeros(new Shape(1, inputSize, inputSize, 3));
-            this.dimensions = Math.toIntExact(layerOutputs(blank, List.of(featureLayer)).get(featureLayer).size());
+            Map<String, NDArray> outputs = layerOutputs(blank, outputLayers());
+            this.dimensions = Math.toIntExact(outputs.get(featureLayer).size());
+            classes.ifPresent(named -> {
+                if (outputs.get(named.layer()).size() != named.names().size()) {
+                    throw new IllegalArgumentException("Layer %s has %d outputs, not the %d classes named"
+                            .formatted(named.layer(), outputs.get(named.layer()).size(), named.names().size()));
+                }
+            });
         }
+    }
+
+    private List<String> outputLayers() {
+        return classes.map(named -> List.of(featureLayer, named.layer())).orElse(List.of(featureLayer));
     }
 
     /** The length of every embedding. */
@@ -55,17 +85,34 @@ public final class ImageEmbedder implements AutoCloseable {
      * cost less each than one at a time.
      */
     public List<float[]> embedAll(List<BufferedImage> images) {
+        return describeAll(images).stream().map(Description::embedding).toList();
+    }
+
+    /**
+     * The embedding and class probabilities of each picture, in order, from one pass of the network over all of
+     * them.
+     */
+    public List<Description> describeAll(List<BufferedImage> images) {
         float[] features;
+        float[] probabilities;
         try (NDManager manager = NDManager.newBaseManager(network.device())) {
             NDList batch = new NDList(images.stream().map(image -> pixels(image, manager)).toList());
-            features = layerOutputs(NDArrays.concat(batch), List.of(featureLayer)).get(featureLayer).toFloatArray();
+            Map<String, NDArray> outputs = layerOutputs(NDArrays.concat(batch), outputLayers());
+            features = outputs.get(featureLayer).toFloatArray();
+            probabilities = classes.map(named -> outputs.get(named.layer()).toFloatArray()).orElse(new float[0]);
         }
         int size = features.length / images.size();
-        List<float[]> embeddings = new ArrayList<>(images.size());
+        List<String> names = classes.map(Classes::names).orElse(List.of());
+        List<Description> descriptions = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            embeddings.add(normalised(Arrays.copyOfRange(features, i * size, (i + 1) * size)));
+            Map<String, Float> byClass = new LinkedHashMap<>();
+            for (int c = 0; c < names.size(); c++) {
+                byClass.put(names.get(c), probabilities[i * names.size() + c]);
+            }
+            descriptions.add(new Description(normalised(Arrays.copyOfRange(features, i * size, (i + 1) * size)),
+                    Collections.unmodifiableMap(byClass)));
         }
-        return embeddings;
+        return descriptions;
     }
 
     private static float[] normalised(float[] features) {

@@ -64,6 +64,30 @@ class ImageEmbedderTest {
     }
 
     @Test
+    void descriptionsNameTheCardsClassesWithTheProbabilitiesTensorFlowJsGives() throws Exception {
+        List<BufferedImage> pictures = List.of(drawing(224, 224), photoLike(300, 200, 11));
+        JsonNode reference = NsfwjsReference.outputs("MobileNetV2", pictures, 120);
+
+        List<ImageEmbedder.Description> descriptions = embedder.describeAll(pictures);
+
+        for (int i = 0; i < pictures.size(); i++) {
+            Map<String, Float> classes = descriptions.get(i).classProbabilities();
+            assertThat(classes).as("classes of picture %d", i).containsOnlyKeys("drawing", "hentai", "neutral", "porn", "sexy");
+            float[] inOrder = new float[classes.size()];
+            int next = 0;
+            for (float probability : classes.values()) {
+                inOrder[next++] = probability;
+            }
+            float[] tfjsProbabilities = NsfwjsReference.floats(reference.get(i).path("probabilities"));
+            assertThat(inOrder).as("probabilities of picture %d", i)
+                    .containsExactly(tfjsProbabilities, within(Float32Drift.MOBILENET_V2.tolerance(tfjsProbabilities)));
+            float[] alone = embedder.embed(pictures.get(i));
+            assertThat(descriptions.get(i).embedding()).as("embedding of picture %d", i)
+                    .containsExactly(alone, within(Float32Drift.MOBILENET_V2.tolerance(alone)));
+        }
+    }
+
+    @Test
     void embeddingsHaveTheFeatureLayersWidthAndUnitLength() {
         float[] embedding = embedder.embed(photoLike(224, 224, 3));
 
