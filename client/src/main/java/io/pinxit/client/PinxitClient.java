@@ -159,13 +159,35 @@ public final class PinxitClient {
 
     /** The artwork's picture as stored, its signed manifest inside (operation {@code getArtworkImage}). */
     public byte[] getArtworkImage(UUID artworkId) {
-        HttpRequest request = authorized(HttpRequest.newBuilder(gallery.resolve("/api/v1/artworks/" + artworkId
-                + "/image")).timeout(TIMEOUT)).GET().build();
+        HttpRequest request = galleryRequest("/api/v1/artworks/" + artworkId + "/image").GET().build();
         HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 400) {
             throw problem(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
+    }
+
+    /** Reports an artwork, or appeals the decision on my own (operation {@code requestReview}). */
+    public Answer<Review.Request> requestReview(UUID artworkId, String reason) {
+        return read(send(galleryRequest("/api/v1/artworks/" + artworkId + "/review-requests")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("reason", reason))))), Review.Request.class);
+    }
+
+    /** Administrators: the artworks waiting for a reviewer (operation {@code listReviewQueue}). */
+    public Answer<List<Review.Waiting>> listReviewQueue() {
+        return read(send(galleryRequest("/api/v1/review-queue?limit=100").GET()), new TypeReference<>() {
+        });
+    }
+
+    /** Administrators: decides how the gallery treats an artwork (operation {@code moderateArtwork}). */
+    public Answer<Review.Artwork> moderateArtwork(UUID artworkId, String decision, Optional<String> note) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("decision", decision);
+        note.ifPresent(text -> request.put("note", text));
+        return read(send(galleryRequest("/api/v1/artworks/" + artworkId + "/moderation")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(request)))), Review.Artwork.class);
     }
 
     /** What the gallery can prove about a picture (operation {@code verifyPicture}); anyone may ask. */
@@ -178,6 +200,10 @@ public final class PinxitClient {
 
     private HttpRequest.Builder gatewayRequest(String path) {
         return authorized(HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT));
+    }
+
+    private HttpRequest.Builder galleryRequest(String path) {
+        return authorized(HttpRequest.newBuilder(gallery.resolve(path)).timeout(TIMEOUT));
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {

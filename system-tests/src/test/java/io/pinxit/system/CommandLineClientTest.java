@@ -121,6 +121,25 @@ class CommandLineClientTest {
     }
 
     @Test
+    void aReportedArtworkIsInTheQueueUntilAnAdministratorDecides() throws IOException {
+        String job = JSON.readTree(pinxit("submit", "generation", "emoji-dcgan", "--seed", "23", "--wait", "--json")
+                .out()).path("id").asText();
+        String artwork = JSON.readTree(pinxit("get", job, "--json").out()).path("artworkIds").get(0).asText();
+        String viewer = Accounts.make(suite, "viewer").key();
+
+        Run reported = pinxitAs(viewer, "report", artwork, "looks", "wrong");
+        assertThat(reported.exitCode()).isZero();
+        assertThat(reported.out()).startsWith("report ").contains(artwork, "looks wrong");
+        assertThat(pinxitAs(viewer, "review", "queue").exitCode()).isEqualTo(3);
+        assertThat(pinxit("review", "queue").out()).contains(artwork, "looks wrong");
+
+        Run decided = pinxit("review", "decide", artwork, "blurred", "--note", "suggestive");
+        assertThat(decided.out()).contains("artwork " + artwork + " is now blurred");
+        assertThat(pinxit("review", "queue").out()).doesNotContain(artwork);
+        assertThat(pinxit("review", "decide", artwork, "sometimes").exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void myWebhooksSecretIsMadeShownOnceAndRemovedAndAJobsOwnWebhookIsCheckedLikeAnyTarget() {
         Run set = pinxit("webhook", "set");
         assertThat(set.exitCode()).as(set.err()).isZero();

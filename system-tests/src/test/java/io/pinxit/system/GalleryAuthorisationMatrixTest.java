@@ -19,24 +19,35 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every operation of the gallery's OpenAPI document against every kind of caller, with keys the real gateway issued:
  * anonymous, a revoked or expired key, the author's key with and without jobs:read, another account's key, and an
- * administrator's key with and without jobs:admin, on a private and an unlisted artwork. The operations come from the
- * document the gallery serves, so a new operation without a row in {@link #ROWS} fails this test.
+ * administrator's key with and without jobs:admin, on a private and an unlisted artwork; reports need a key, reviews
+ * an administrator's. The operations come from the document the gallery serves, so a new operation without a row in
+ * {@link #ROWS} fails this test.
  */
 @ExtendWith(RunningSuite.Extension.class)
 class GalleryAuthorisationMatrixTest {
 
-    /** Whether an operation's {id} names an artwork (whose visibility then decides) or nothing. */
-    enum Subject { NOTHING, ARTWORK }
+    /**
+     * What decides an operation's answer: nothing (anyone is served), the visibility of the artwork its {id} names,
+     * that visibility and a key (a report), or an administrator's key (review).
+     */
+    enum Subject { NOTHING, ARTWORK, REPORT, REVIEW }
 
-    static final Map<String, Subject> ROWS = Map.of(
-            "listArtworks", Subject.NOTHING,
-            "getArtwork", Subject.ARTWORK,
-            "getArtworkImage", Subject.ARTWORK,
-            "getArtworkThumbnail", Subject.ARTWORK,
-            "getArtworkLineage", Subject.ARTWORK,
-            "listSimilarArtworks", Subject.ARTWORK,
-            "verifyProvenanceLog", Subject.NOTHING,
-            "verifyPicture", Subject.NOTHING);
+    /** An operation's subject, and the JSON body a POST sends (null: a multipart file). */
+    record Row(Subject subject, String body) {
+    }
+
+    static final Map<String, Row> ROWS = Map.ofEntries(
+            Map.entry("listArtworks", new Row(Subject.NOTHING, null)),
+            Map.entry("getArtwork", new Row(Subject.ARTWORK, null)),
+            Map.entry("getArtworkImage", new Row(Subject.ARTWORK, null)),
+            Map.entry("getArtworkThumbnail", new Row(Subject.ARTWORK, null)),
+            Map.entry("getArtworkLineage", new Row(Subject.ARTWORK, null)),
+            Map.entry("listSimilarArtworks", new Row(Subject.ARTWORK, null)),
+            Map.entry("verifyProvenanceLog", new Row(Subject.NOTHING, null)),
+            Map.entry("verifyPicture", new Row(Subject.NOTHING, null)),
+            Map.entry("requestReview", new Row(Subject.REPORT, "{\"reason\":\"checked by the matrix\"}")),
+            Map.entry("listReviewQueue", new Row(Subject.REVIEW, null)),
+            Map.entry("moderateArtwork", new Row(Subject.REVIEW, "{\"decision\":\"SHOWN\"}")));
 
     record Operation(String id, String method, String path) {
         @Override
@@ -73,21 +84,39 @@ class GalleryAuthorisationMatrixTest {
                 expect(failures, operation, caller.getKey(), call(suite, caller.getValue(), operation, privateArtwork),
                         Set.of(401));
             }
-            if (ROWS.get(operation.id()) == Subject.NOTHING) {
+            Subject subject = ROWS.get(operation.id()).subject();
+            if (subject == Subject.NOTHING) {
                 for (var caller : outsiders.entrySet()) {
                     permitted(failures, operation, caller.getKey(), call(suite, caller.getValue(), operation, null));
                 }
                 continue;
             }
+            if (subject == Subject.REVIEW) {
+                for (var caller : outsiders.entrySet()) {
+                    expect(failures, operation, caller.getKey(), call(suite, caller.getValue(), operation,
+                            privateArtwork), Set.of(caller.getValue() == null ? 401 : 403));
+                }
+                expect(failures, operation, "the author's key", call(suite, alice.key(), operation, privateArtwork),
+                        Set.of(403));
+                expect(failures, operation, "an administrator's key", call(suite, suite.adminKey(), operation,
+                        privateArtwork), Set.of(200));
+                continue;
+            }
+            int served = subject == Subject.REPORT ? 201 : 200;
             for (var caller : outsiders.entrySet()) {
+                if (subject == Subject.REPORT && caller.getValue() == null) {
+                    expect(failures, operation, caller.getKey(), call(suite, null, operation, unlistedArtwork),
+                            Set.of(401));
+                    continue;
+                }
                 expect(failures, operation, caller.getKey() + " on a private artwork",
                         call(suite, caller.getValue(), operation, privateArtwork), Set.of(404));
                 expect(failures, operation, caller.getKey() + " on an unlisted artwork",
-                        call(suite, caller.getValue(), operation, unlistedArtwork), Set.of(200));
+                        call(suite, caller.getValue(), operation, unlistedArtwork), Set.of(served));
             }
             for (var caller : insiders.entrySet()) {
                 expect(failures, operation, caller.getKey() + " on a private artwork",
-                        call(suite, caller.getValue(), operation, privateArtwork), Set.of(200));
+                        call(suite, caller.getValue(), operation, privateArtwork), Set.of(served));
             }
         }
         assertThat(failures).as("answers that differ from the matrix").isEmpty();
@@ -111,8 +140,10 @@ class GalleryAuthorisationMatrixTest {
         if (key != null) {
             request = request.header("Authorization", "Bearer " + key);
         }
+        String body = ROWS.get(operation.id()).body();
         if ("post".equals(operation.method())) {
-            request = request.multiPart("file", "nothing.png", new byte[] {1, 2, 3}, "image/png");
+            request = body == null ? request.multiPart("file", "nothing.png", new byte[] {1, 2, 3}, "image/png")
+                    : request.contentType(ContentType.JSON).body(body);
         }
         return request.request(operation.method(), operation.path().replace("{id}", String.valueOf(artwork)))
                 .statusCode();

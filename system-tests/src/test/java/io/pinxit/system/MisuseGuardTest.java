@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The misuse guard end to end: every picture a worker makes is screened and the check recorded with it; a viewer
+ * The misuse guard end to end: every picture a worker makes is screened and the check recorded with it, in its
+ * provenance record and its signed manifest; a viewer
  * reports it, an administrator hides it from everyone but its author, the author appeals, and a deleted picture's
  * records stay.
  */
@@ -49,6 +50,10 @@ class MisuseGuardTest {
                 offset(1e-3));
         atGallery(null).get("/artworks/" + artwork).then().statusCode(200)
                 .body(containsString("Content check"), containsString("nsfwjs-mobilenet-v2"));
+        atGallery(null).contentType("image/png").body(suite.image(artwork)).post("/api/v1/verify").then()
+                .statusCode(200).body("verdict", equalTo("TRUSTED"))
+                .body("manifest.generation.contentCheck.decision", equalTo("SHOWN"))
+                .body("manifest.generation.contentCheck.scores.neutral", equalTo(scores.get("neutral")));
     }
 
     @Test
@@ -91,6 +96,34 @@ class MisuseGuardTest {
                 .statusCode(303);
         atGallery(null).get("/api/v1/artworks/" + artwork).then().statusCode(200)
                 .body("moderation", equalTo("SHOWN"));
+    }
+
+    @Test
+    void clientsReportAndReviewThroughTheApi() {
+        String artwork = alice.generateOne("PUBLIC", 34);
+        String requests = "/api/v1/artworks/" + artwork + "/review-requests";
+
+        atGallery(null).contentType("application/json").body("{\"reason\":\"spam\"}").post(requests).then()
+                .statusCode(401).contentType("application/problem+json");
+        atGallery(bob.key()).contentType("application/json").body("{\"reason\":\" \"}").post(requests).then()
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+        String request = atGallery(bob.key()).contentType("application/json").body("{\"reason\":\"spam\"}")
+                .post(requests).then().statusCode(201).body("kind", equalTo("REPORT"))
+                .body("artworkId", equalTo(artwork)).extract().path("id");
+        atGallery(bob.key()).get("/api/v1/review-queue").then().statusCode(403)
+                .contentType("application/problem+json");
+        suite.asAdminAtGallery().get("/api/v1/review-queue?limit=100").then().statusCode(200)
+                .body("find { it.artwork.id == '" + artwork + "' }.requests[0].id", equalTo(request));
+
+        String moderation = "/api/v1/artworks/" + artwork + "/moderation";
+        suite.asAdminAtGallery().contentType("application/json").body("{\"decision\":\"SOMETIMES\"}")
+                .post(moderation).then().statusCode(400);
+        suite.asAdminAtGallery().contentType("application/json").body("{\"decision\":\"BLURRED\",\"note\":\"ok\"}")
+                .post(moderation).then().statusCode(200).body("moderation", equalTo("BLURRED"));
+        atGallery(null).get("/api/v1/artworks/" + artwork).then().statusCode(200)
+                .body("moderation", equalTo("BLURRED"));
+        atGallery(null).get("/artworks/" + artwork).then().statusCode(200)
+                .body(containsString("pixels blurred"), containsString("blurred by a reviewer"));
     }
 
     @Test

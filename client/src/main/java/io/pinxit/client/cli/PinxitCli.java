@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
         footer = "%nThe suite itself runs with ./pinxit up, down, status and key (./pinxit --help).",
         subcommands = {SubmitCommand.class, WatchCommand.class, JobsCommand.class, GetCommand.class,
             CancelCommand.class, DownloadCommand.class, VerifyCommand.class, ReproduceCommand.class,
-            ModelsCommand.class, StylesCommand.class, KeysCommand.class, WebhookCommand.class, TraceCommand.class,
-            HelpCommand.class})
+            ModelsCommand.class, StylesCommand.class, KeysCommand.class, WebhookCommand.class, ReportCommand.class,
+            ReviewCommand.class, TraceCommand.class, HelpCommand.class})
 public final class PinxitCli {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -65,10 +65,11 @@ public class JobAcceptance {
      */
     Submission accept(JobKind kind, JobLane lane, Author author, Map<String, Object> request,
                       Optional<IdempotencyKey> key, Instant now, Function<Job, Object> command) {
-        quota.requireRoomFor(author);
+        // The webhook first: a request refused for it must not wait for, or hold, the author's quota lock.
         if (request.get("webhook") instanceof String webhook) {
             webhooks.requireJobWebhook(author.id(), webhook);
         }
+        quota.requireRoomFor(author);
         Job job = new Job(ids.next(), kind, JobState.QUEUED, author.id(), request, List.of(), null, null, null, 1,
                 null, now, now, lane);
         JobTracing.tag(job.id());

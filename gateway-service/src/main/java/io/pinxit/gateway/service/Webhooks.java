@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -63,21 +64,7 @@ public class Webhooks {
 
     /** The account's webhook, without its secret. */
     public Webhook of(UUID accountId) {
-        String sql = "select url, created_at from gateway.account_webhook where account_id = ?";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, accountId);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw notFound();
-                }
-                String url = row.getString("url");
-                return new Webhook(url == null ? null : URI.create(url), null,
-                        row.getTimestamp("created_at").toInstant());
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read a webhook", e);
-        }
+        return find(accountId).orElseThrow(Webhooks::notFound);
     }
 
     /**
@@ -86,16 +73,25 @@ public class Webhooks {
      */
     public URI requireJobWebhook(UUID accountId, String url) {
         URI target = targets.check("webhook", url);
-        String sql = "select 1 from gateway.account_webhook where account_id = ?";
+        if (find(accountId).isEmpty()) {
+            throw ProblemException.invalidField("webhook", "needs your account's signing secret first: "
+                    + "register a webhook with PUT /api/v1/accounts/me/webhook (its url is optional)");
+        }
+        return target;
+    }
+
+    private Optional<Webhook> find(UUID accountId) {
+        String sql = "select url, created_at from gateway.account_webhook where account_id = ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, accountId);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
-                    throw ProblemException.invalidField("webhook", "needs your account's signing secret first: "
-                            + "register a webhook with PUT /api/v1/accounts/me/webhook (its url is optional)");
+                    return Optional.empty();
                 }
-                return target;
+                String url = row.getString("url");
+                return Optional.of(new Webhook(url == null ? null : URI.create(url), null,
+                        row.getTimestamp("created_at").toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read a webhook", e);

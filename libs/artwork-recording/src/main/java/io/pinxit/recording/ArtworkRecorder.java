@@ -85,7 +85,7 @@ public class ArtworkRecorder {
         ModelCard card = made.model();
         ComputePlatform platform = DjlRuntime.platform(card);
         var picture = made.picture();
-        var signed = stages.time("sign", () -> signing.sign(artworkId, made));
+        var signed = stages.time("sign", () -> signing.sign(artworkId, made, screened.check()));
         StoredObject stored = stages.time("store",
                 () -> store.putContentAddressed(signed.bytes(), "image/png", "png"));
         var rendered = stages.time("thumbnail", () -> ThumbnailRenderer.render(picture.png()));

@@ -1,5 +1,6 @@
 package io.pinxit.recording;
 
+import io.pinxit.catalog.ContentCheck;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.Sha256;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Signs every new picture with a C2PA manifest that says who asked for it (the author), what made it (the model,
  * its weights and parameters), what it was made from (its parent, whose own manifests it carries along as an
- * ingredient) and what is owed to the data behind the models (the credits).
+ * ingredient), what is owed to the data behind the models (the credits), and what the content screen saw in it.
  */
 @ApplicationScoped
 public class ArtworkSigning {
@@ -39,7 +40,7 @@ public class ArtworkSigning {
     public record SignedPicture(byte[] bytes, String strippedSha256) {
     }
 
-    SignedPicture sign(UUID artworkId, NewArtwork made) {
+    SignedPicture sign(UUID artworkId, NewArtwork made, ContentCheck check) {
         Authorship authorship = made.authorship();
         ModelCard card = made.model();
         Map<String, Object> generation = new LinkedHashMap<>();
@@ -49,6 +50,9 @@ public class ArtworkSigning {
         generation.put("model", Map.of("id", card.id(), "version", card.version(), "family", card.family(),
                 "weightsSha256", card.weightsSha256()));
         generation.put("parameters", made.parameters());
+        generation.put("contentCheck", Map.of("model", check.model(), "version", check.modelVersion(),
+                "scores", check.scores(), "blurAt", check.blurAt(), "refuseAt", check.refuseAt(),
+                "decision", check.decision().name()));
         try {
             List<ManifestContent.Ingredient> ingredients = new ArrayList<>();
             for (NewArtwork.Parent parent : made.parents()) {

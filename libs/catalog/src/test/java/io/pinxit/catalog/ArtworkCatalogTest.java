@@ -266,7 +266,7 @@ class ArtworkCatalogTest {
     }
 
     /** A different direction for every artwork, so that no two recorded artworks look alike by accident. */
-    private static Embedding embeddingOf(Artwork artwork) {
+    static Embedding embeddingOf(Artwork artwork) {
         long bits = artwork.id().getLeastSignificantBits();
         return new Embedding("embedder", unit(bits & 0xFF, (bits >> 8) & 0xFF, (bits >> 16) & 0xFF, 1));
     }
@@ -294,7 +294,7 @@ class ArtworkCatalogTest {
         return new ArtworkCatalog.NewRecord(artwork, provenanceOf(artwork), embeddingOf(artwork));
     }
 
-    private static Artwork artwork(UUID jobId, int index, String createdAt) {
+    static Artwork artwork(UUID jobId, int index, String createdAt) {
         Instant at = Instant.parse(createdAt).truncatedTo(ChronoUnit.MICROS);
         UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L | index,
                 0x8000_0000_0000_0000L | (UUID.randomUUID().getLeastSignificantBits() & 0x3FFF_FFFF_FFFF_FFFFL));
@@ -311,7 +311,7 @@ class ArtworkCatalogTest {
                 record.imageSha256(), record.producer(), record.credits(), record.createdAt(), null);
     }
 
-    private static ProvenanceRecord provenanceOf(Artwork artwork) {
+    static ProvenanceRecord provenanceOf(Artwork artwork) {
         return new ProvenanceRecord(artwork.id(), artwork.jobId(), artwork.index(), artwork.authorship(),
                 new ProvenanceRecord.ModelUsed("emoji-dcgan", "1", "gan", "cd".repeat(32)), Map.of("seed", 42), List.of(),
                 artwork.image().sha256(), new ProvenanceRecord.Producer("generation-service", "w1", "cpu()",

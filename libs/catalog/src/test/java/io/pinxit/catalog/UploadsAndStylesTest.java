@@ -7,7 +7,6 @@ import io.pinxit.contracts.Sha256;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.UploadedImage;
 import io.pinxit.contracts.Visibility;
-import io.pinxit.infra.PostgresServer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -52,7 +51,7 @@ class UploadsAndStylesTest {
     @TempDir
     static Path directory;
 
-    private static PostgresServer postgres;
+    private static CatalogDatabase database;
     private static PGSimpleDataSource dataSource;
     private static Uploads uploads;
     private static StyleLibrary styles;
@@ -60,12 +59,8 @@ class UploadsAndStylesTest {
 
     @BeforeAll
     static void migrate() {
-        postgres = PostgresServer.start(directory, 0, false);
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(postgres.jdbcUrl());
-        dataSource.setUser(postgres.username());
-        dataSource.setPassword(postgres.password());
-        CatalogSchema.migrate(dataSource);
+        database = CatalogDatabase.start(directory);
+        dataSource = database.dataSource();
         CatalogSchema.migrate(dataSource);
         uploads = new Uploads(dataSource);
         styles = new StyleLibrary(dataSource);
@@ -74,7 +69,7 @@ class UploadsAndStylesTest {
 
     @AfterAll
     static void stop() {
-        postgres.close();
+        database.close();
     }
 
     @Test
