@@ -11,6 +11,7 @@ import io.pinxit.infra.S3Server;
 import io.pinxit.launcher.ServiceProcess;
 import io.pinxit.launcher.ServiceSpec;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +41,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * gallery-service against it, prints the query plans the listings rely on, then drives each listing (JSON and
  * HTML, plain, filtered and searched) with concurrent clients over loopback and prints p50/p99/throughput.
  *
- * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:exec@gallery}.
+ * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:exec@gallery}; add
+ * {@code -Dgalleries=2} for two gallery processes on the one database, {@code -Donly="json list,html grid"} for some
+ * scenarios only.
  */
 public final class GalleryBenchmark {
 
@@ -62,17 +65,21 @@ public final class GalleryBenchmark {
         var fixtures = new ArtworkFixtures(options.seed(), newest);
         try (var postgres = PostgresServer.start(work.resolve("postgres"), 0, false);
              var s3 = S3Server.start(work.resolve("s3"), 0, false)) {
-            var gallery = startGallery(postgres, s3, work);
+            List<ServiceProcess> galleries = new ArrayList<>();
             try {
+                for (int process = 0; process < options.galleries(); process++) {
+                    galleries.add(startGallery(postgres, s3,
+                            Files.createDirectories(work.resolve("gallery-" + process))));
+                }
                 var dataSource = new PGSimpleDataSource();
                 dataSource.setUrl(postgres.jdbcUrl());
                 dataSource.setUser(postgres.username());
                 dataSource.setPassword(postgres.password());
                 load(dataSource, fixtures, options.artworks());
                 printPlans(dataSource, fixtures, newest);
-                measure(gallery, fixtures, newest, options);
+                measure(galleries.stream().map(ServiceProcess::url).toList(), fixtures, newest, options);
             } finally {
-                gallery.close();
+                galleries.forEach(ServiceProcess::close);
             }
         }
     }
@@ -142,9 +149,9 @@ public final class GalleryBenchmark {
                 JSON_PAGE + 1, Optional.empty(), Optional.of(fixtures.authors().get(3))));
     }
 
-    private static void measure(ServiceProcess gallery, ArtworkFixtures fixtures, Instant newest, Options options)
+    private static void measure(List<URI> galleries, ArtworkFixtures fixtures, Instant newest, Options options)
             throws InterruptedException {
-        var load = new LoadRun(gallery.url(), options.clients(), Duration.ofSeconds(options.warmupSeconds()),
+        var load = new LoadRun(galleries, options.clients(), Duration.ofSeconds(options.warmupSeconds()),
                 Duration.ofSeconds(options.measureSeconds()));
         LocalDate today = LocalDate.ofInstant(newest, ZoneOffset.UTC);
         List<LoadRun.Scenario> scenarios = new ArrayList<>();
@@ -165,14 +172,16 @@ public final class GalleryBenchmark {
         scenarios.add(json("json search rare word", "q=mask", today));
         scenarios.add(json("json search + model", "q=cat&model=emoji-cgan", today));
         scenarios.add(html("html search + kind", "q=lighthouse&kind=generated", today));
-        System.out.printf("%n%d clients; every scenario once for %d s, then each %d s warm-up, %d s measured; "
-                        + "scrolls of up to %d pages from a random day of the year%n%s%n", options.clients(),
+        scenarios.removeIf(scenario -> !options.only().isEmpty() && !options.only().contains(scenario.name()));
+        System.out.printf("%n%d clients on %d gallery process(es); every scenario once for %d s, then each %d s "
+                        + "warm-up, %d s measured; scrolls of up to %d pages from a random day of the year%n%s%n",
+                options.clients(), galleries.size(),
                 FIRST_PASS_SECONDS, options.warmupSeconds(), options.measureSeconds(), PAGES_PER_SCROLL,
                 Latencies.header());
         // A fresh JVM compiles its hot paths during its first minute or two under load, on the cores the load needs:
         // every scenario runs once, unmeasured, before any is measured, so that the first ones are not the slowest
         // for that alone.
-        var firstPass = new LoadRun(gallery.url(), options.clients(), Duration.ofSeconds(FIRST_PASS_SECONDS),
+        var firstPass = new LoadRun(galleries, options.clients(), Duration.ofSeconds(FIRST_PASS_SECONDS),
                 Duration.ofSeconds(1));
         long seed = options.seed();
         for (LoadRun.Scenario scenario : scenarios) {
@@ -221,13 +230,20 @@ public final class GalleryBenchmark {
         }
     }
 
-    private record Options(int artworks, int clients, int warmupSeconds, int measureSeconds, long seed,
-                           Path workDirectory) {
+    /**
+     * {@code galleries}: how many gallery processes share the database (clients are spread over them); {@code only}:
+     * the names of the scenarios to run, all when empty.
+     */
+    private record Options(int artworks, int clients, int galleries, List<String> only, int warmupSeconds,
+                           int measureSeconds, long seed, Path workDirectory) {
 
         static Options parse(String[] arguments) {
             var values = Arguments.of(arguments);
             return new Options(Integer.parseInt(values.getOrDefault("artworks", "1000000")),
                     Integer.parseInt(values.getOrDefault("clients", "8")),
+                    Integer.parseInt(values.getOrDefault("galleries", "1")),
+                    Stream.of(values.getOrDefault("only", "").split(",")).map(String::strip)
+                            .filter(name -> !name.isEmpty()).toList(),
                     Integer.parseInt(values.getOrDefault("warmup-seconds", "5")),
                     Integer.parseInt(values.getOrDefault("measure-seconds", "20")),
                     Long.parseLong(values.getOrDefault("seed", "20261123")),

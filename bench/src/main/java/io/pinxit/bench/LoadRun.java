@@ -19,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * Closed-loop load: {@code clients} threads each send the scenario's next request as soon as the last one answered,
- * first for a warm-up that is not counted, then for the measured time.
+ * first for a warm-up that is not counted, then for the measured time. With several servers, client i asks server
+ * i modulo their number, as a load balancer that spreads connections would.
  */
 final class LoadRun {
 
@@ -32,13 +33,13 @@ final class LoadRun {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final List<URI> servers;
     private final int clients;
     private final Duration warmup;
     private final Duration measure;
 
-    LoadRun(URI base, int clients, Duration warmup, Duration measure) {
-        this.base = base;
+    LoadRun(List<URI> servers, int clients, Duration warmup, Duration measure) {
+        this.servers = List.copyOf(servers);
         this.clients = clients;
         this.warmup = warmup;
         this.measure = measure;
@@ -58,7 +59,8 @@ final class LoadRun {
         long started = System.nanoTime();
         for (int client = 0; client < clients; client++) {
             SplittableRandom random = seeds.split();
-            results.add(pool.submit(() -> client(scenario, random, deadline, errors::incrementAndGet)));
+            URI server = servers.get(client % servers.size());
+            results.add(pool.submit(() -> client(server, scenario, random, deadline, errors::incrementAndGet)));
         }
         pool.shutdown();
         List<long[]> perClient = new ArrayList<>();
@@ -74,7 +76,7 @@ final class LoadRun {
         return new Latencies(scenario.name(), all, seconds, errors.get());
     }
 
-    private long[] client(Scenario scenario, SplittableRandom random, long deadline, Runnable onError)
+    private long[] client(URI base, Scenario scenario, SplittableRandom random, long deadline, Runnable onError)
             throws IOException, InterruptedException {
         var timings = new LongList();
         String previous = null;

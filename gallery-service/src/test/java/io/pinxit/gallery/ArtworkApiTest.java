@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
-import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
@@ -51,7 +50,7 @@ import org.junit.jupiter.api.Test;
 class ArtworkApiTest {
 
     @Inject
-    ArtworkCatalog catalog;
+    WorkersCatalog catalog;
 
     @Inject
     ObjectStore store;

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.lessThan;
 
 import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
-import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
@@ -59,7 +58,7 @@ import org.junit.jupiter.api.Test;
 class VerifyApiTest {
 
     @Inject
-    ArtworkCatalog catalog;
+    WorkersCatalog catalog;
 
     @TestHTTPResource("/")
     URL baseUrl;

@@ -125,8 +125,8 @@ public class ReviewResource {
         if (decision == Moderation.DELETED) {
             deletePicture(entry.artwork());
         }
-        CatalogEntry decided = artworks.find(id);
-        return ArtworkView.of(decided.artwork(), decided.provenance());
+        // Built from what was read before, not read again: a read replica may not have the decision yet.
+        return ArtworkView.of(entry.artwork().withModeration(decision), entry.provenance());
     }
 
     private void deletePicture(Artwork artwork) {

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 
 import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
-import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
@@ -18,6 +17,7 @@ import io.pinxit.catalog.Thumbnail;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.Visibility;
+import io.pinxit.gallery.WorkersCatalog;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.pinxit.storage.ObjectStore;
 import io.pinxit.storage.StoredObject;
@@ -49,7 +49,7 @@ class GalleryPagesTest {
     private static final Pattern OLDER_LINK = Pattern.compile("href=\"(/\\?cursor=[^\"]+)\"");
 
     @Inject
-    ArtworkCatalog catalog;
+    WorkersCatalog catalog;
 
     @Inject
     ObjectStore store;

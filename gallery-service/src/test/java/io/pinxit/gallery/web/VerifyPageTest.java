@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
-import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
@@ -14,6 +13,7 @@ import io.pinxit.catalog.StoredImage;
 import io.pinxit.contracts.Authorship;
 import io.pinxit.contracts.TimeOrderedIds;
 import io.pinxit.contracts.Visibility;
+import io.pinxit.gallery.WorkersCatalog;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.pinxit.provenance.C2paPng;
 import io.pinxit.provenance.LocalCertificateAuthority;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class VerifyPageTest {
 
     @Inject
-    ArtworkCatalog catalog;
+    WorkersCatalog catalog;
 
     private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
 

@@ -12,4 +12,9 @@ import java.util.UUID;
 public record Artwork(UUID id, UUID jobId, int index, ArtworkKind kind, String modelId, String modelVersion,
                       String label, StoredImage image, Thumbnail thumbnail, Authorship authorship, Instant createdAt,
                       Moderation moderation) {
+
+    public Artwork withModeration(Moderation newModeration) {
+        return new Artwork(id, jobId, index, kind, modelId, modelVersion, label, image, thumbnail, authorship,
+                createdAt, newModeration);
+    }
 }
