@@ -7,6 +7,7 @@ import io.pinxit.gallery.rest.ArtworkPage;
 import io.pinxit.gallery.rest.ArtworkResource;
 import io.pinxit.gallery.rest.ArtworkView;
 import io.pinxit.gallery.rest.ListingQuery;
+import io.pinxit.gallery.rest.PageValidators;
 import io.pinxit.gallery.security.Viewer;
 import io.pinxit.gallery.verification.StoredArtworkVerifier;
 import io.pinxit.problem.Problem;
@@ -16,10 +17,14 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -65,17 +70,32 @@ public class GalleryPages {
         static native TemplateInstance problem(String title, String detail);
     }
 
-    /** The newest artworks, narrowed by the filters in the URL (the JSON API's own parameters). */
+    /**
+     * The newest artworks, narrowed by the filters in the URL (the JSON API's own parameters). For an anonymous viewer
+     * the page carries a validator made from what it shows (the artworks, their moderation, the filters' choices), so a
+     * page the browser or a cache already holds is answered 304 before it is rendered; a signed-in viewer's page names
+     * them and carries their session's form token, and is sent whole.
+     */
     @GET
-    public TemplateInstance grid(@RestQuery String cursor, @RestQuery String q, @RestQuery String model,
-                                 @RestQuery String kind, @RestQuery String author, @RestQuery String licence,
-                                 @RestQuery String from, @RestQuery String until) {
+    public Response grid(@RestQuery String cursor, @RestQuery String q, @RestQuery String model,
+                         @RestQuery String kind, @RestQuery String author, @RestQuery String licence,
+                         @RestQuery String from, @RestQuery String until, @Context Request request) {
         ListingQuery query = ListingQuery.parse(q, model, kind, author, licence, from, until);
         ArtworkPage page = artworks.page(query, PAGE_SIZE, cursor);
+        List<String> models = catalog.models();
+        List<String> licences = catalog.licences();
         String filters = query.isEmpty() ? "" : query.toQueryString() + "&";
         String olderHref = page.next() == null ? null : "/?" + filters + "cursor=" + page.next();
-        return Templates.grid(page.items().stream().map(ArtworkTile::of).toList(),
-                GridFilters.of(query, catalog.models(), catalog.licences()), olderHref);
+        Supplier<TemplateInstance> grid = () -> Templates.grid(page.items().stream().map(ArtworkTile::of).toList(),
+                GridFilters.of(query, models, licences), olderHref);
+        if (viewer.isSignedIn()) {
+            return Response.ok(grid.get()).build();
+        }
+        String facts = query.toQueryString() + "\n" + cursor + "\n" + olderHref + "\n" + models + "\n" + licences
+                + page.items().stream().map(item -> "\n" + item.id() + " " + item.moderation())
+                        .collect(Collectors.joining());
+        return PageValidators.notModified(request, facts)
+                .orElseGet(() -> Response.ok(grid.get()).tag(PageValidators.tagOf(facts)).build());
     }
 
     @GET

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import io.pinxit.catalog.Moderation;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkKind;
+import io.pinxit.catalog.ArtworkReviews;
 import io.pinxit.catalog.Embedding;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
@@ -53,6 +54,9 @@ class GalleryPagesTest {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    ArtworkReviews reviews;
 
     private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -113,6 +117,24 @@ class GalleryPagesTest {
                         .doesNotContain(" style=\"", "<script", "<style").doesNotContainPattern("\\son[a-z]+=\"");
             }
         }
+    }
+
+    @Test
+    void anUnchangedGridIsAnswered304AndHidingOneOfItsArtworksChangesItsValidator() {
+        String word = "validated" + run.replaceAll("[0-9]", "x");
+        UUID shown = record(word, Visibility.PUBLIC);
+        String path = "/?q=" + word;
+
+        String tag = given().get(path).then().statusCode(200).body(containsString(word)).extract().header("ETag");
+        assertThat(tag).startsWith("W/\"");
+        given().header("If-None-Match", tag).get(path).then().statusCode(304).header("ETag", tag);
+        given().get("/?q=other" + word).then().statusCode(200).header("ETag", not(tag));
+
+        reviews.decide(shown, Moderation.BLURRED, UUID.randomUUID(), null);
+
+        String blurred = given().header("If-None-Match", tag).get(path).then().statusCode(200)
+                .body(containsString("pixels blurred")).extract().header("ETag");
+        assertThat(blurred).isNotEqualTo(tag);
     }
 
     @Test
