@@ -26,11 +26,16 @@ public record ContentPolicy(double blurAt, double refuseAt) {
 
     /** The policy's decision on a picture the classifier {@code classifier} gave these class probabilities. */
     public ContentCheck check(ModelCard classifier, Map<String, Float> scores) {
-        double explicit = score(scores, "porn") + score(scores, "hentai");
+        double explicit = explicit(scores);
         Moderation decision = explicit >= refuseAt ? Moderation.HIDDEN
                 : explicit + score(scores, "sexy") >= blurAt ? Moderation.BLURRED
                 : Moderation.SHOWN;
         return new ContentCheck(classifier.id(), classifier.version(), scores, blurAt, refuseAt, decision);
+    }
+
+    /** How likely the classifier finds a picture explicit: porn + hentai. */
+    static double explicit(Map<String, Float> scores) {
+        return score(scores, "porn") + score(scores, "hentai");
     }
 
     private static double score(Map<String, Float> scores, String label) {

@@ -11,7 +11,7 @@ public class RefusedPictureException extends RuntimeException {
     public RefusedPictureException(String picture, ContentCheck check) {
         super(String.format(Locale.ROOT, "The %s was refused by this deployment's content policy: it is explicit with"
                         + " probability %.2f (porn %.2f, hentai %.2f), at or above the policy's %.2f", picture,
-                check.scores().get("porn") + check.scores().get("hentai"), check.scores().get("porn"),
+                ContentPolicy.explicit(check.scores()), check.scores().get("porn"),
                 check.scores().get("hentai"), check.refuseAt()));
         this.check = check;
     }

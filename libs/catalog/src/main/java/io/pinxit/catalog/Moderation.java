@@ -1,5 +1,8 @@
 package io.pinxit.catalog;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * How the gallery treats an artwork's picture: as the content policy decided when it was made, until a reviewer
  * decides otherwise. Hidden and deleted artworks are seen only by their authors and administrators, never listed;
@@ -17,5 +20,6 @@ public enum Moderation {
     }
 
     /** The states listed, as SQL literals, for the catalog's queries. */
-    static final String LISTED_SQL = "('SHOWN', 'BLURRED')";
+    static final String LISTED_SQL = Arrays.stream(values()).filter(Moderation::isListed)
+            .map(moderation -> "'" + moderation.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 }
