@@ -8,28 +8,17 @@ import io.pinxit.infra.testing.LocalInfrastructureTestResource;
 import io.pinxit.problem.StrictTransportSecurity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gallery as the cluster runs it, behind a TLS-terminating ingress whose X-Forwarded-* it trusts: what the ingress
- * served over HTTPS says so (HSTS) and sets only Secure cookies; what reached it over plain HTTP says nothing of HSTS.
+ * The gallery as the cluster runs it (and as its test configuration does), behind a TLS-terminating ingress whose
+ * X-Forwarded-* it trusts: what the ingress served over HTTPS says so (HSTS) and sets only Secure cookies; what reached
+ * it over plain HTTP says nothing of HSTS.
  */
 @QuarkusTest
-@TestProfile(BehindTlsProxyTest.TrustingTheProxy.class)
 @WithTestResource(LocalInfrastructureTestResource.class)
 class BehindTlsProxyTest {
-
-    public static class TrustingTheProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
-        }
-    }
 
     @Test
     void everyAnswerServedOverHttpsAsksBrowsersToKeepToHttps() {
