@@ -3,6 +3,7 @@ package io.pinxit.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.djl.Device;
 import io.pinxit.catalog.Artwork;
 import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.CatalogEntry;
@@ -90,6 +91,7 @@ class GenerationWorkerTest {
         CatalogEntry first = catalog.find(succeeded.artworkIds().get(0)).orElseThrow();
         assertThat(first.provenance().model().id()).isEqualTo("emoji-dcgan");
         assertThat(first.provenance().model().weightsSha256()).hasSize(64);
+        assertThat(first.provenance().producer().device()).isEqualTo(Device.cpu().toString());
         assertThat(first.provenance().parameters()).containsEntry("seed", 42);
         assertThat(first.provenance().credits()).isNotEmpty();
         assertThat(first.provenance().authorship()).isEqualTo(ADA);

@@ -89,7 +89,7 @@ class RegisteredModelServingTest {
         assertThat(first.artwork().image().height()).isEqualTo(8);
         assertThat(first.provenance().model().id()).isEqualTo(card.id());
         assertThat(first.provenance().model().weightsSha256()).isEqualTo(card.weightsSha256());
-        assertThat(generators.loadedModelIds()).contains(card.id());
+        assertThat(generators.devices()).allSatisfy(device -> assertThat(device.holds(card.id())).isTrue());
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -15,6 +15,7 @@ import io.pinxit.contracts.JobKind;
 import io.pinxit.contracts.JobState;
 import io.pinxit.contracts.StyleCommand;
 import io.pinxit.contracts.UploadedImage;
+import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCatalog;
 import io.pinxit.inference.PngEncoding;
 import io.pinxit.infra.testing.LocalInfrastructureTestResource;
@@ -119,7 +120,8 @@ class StyleWorkerTest extends StyleWorkerTestBase {
         var card = ModelCatalog.fromClasspath().find("emoji-dcgan").orElseThrow();
         UUID jobId = UUID.randomUUID();
         recorder.record(new NewArtwork(jobId, 0, ArtworkKind.GENERATED, ADA, "input", card, null, Map.of("seed", 1),
-                new NewArtwork.Picture(PngEncoding.encode(picture), picture.getWidth(), picture.getHeight()),
+                new NewArtwork.Picture(PngEncoding.encode(picture), picture.getWidth(), picture.getHeight(),
+                        DjlRuntime.platform(card, DjlRuntime.device())),
                 List.of(), NewArtwork.creditsOf(card)));
         return catalog.artworkIdsOfJob(jobId).get(0);
     }

@@ -75,7 +75,8 @@ class MonitoringTest {
 
         assertThat(expressions).hasSizeGreaterThanOrEqualTo(12);
         assertThat(metricsIn(expressions)).contains("http_server_requests_seconds_count",
-                "pinxit_recording_stage_seconds_sum", "pinxit_webhook_deliveries_total")
+                "pinxit_recording_stage_seconds_sum", "pinxit_webhook_deliveries_total",
+                        "pinxit_device_busy_seconds_total", "pinxit_device_pictures_total")
                 .isSubsetOf(exported);
     }
 

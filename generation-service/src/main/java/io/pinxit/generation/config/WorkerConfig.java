@@ -23,14 +23,21 @@ public interface WorkerConfig {
     @WithDefault("5s")
     Duration registryPollEvery();
 
-    /** The loaded generators kept in memory. */
+    /**
+     * The devices generators run on: {@code auto} (every GPU the engine finds, else the CPU), {@code cpu}, or a list
+     * such as {@code gpu:0,gpu:1}. Each device loads the models it runs, within the model cache's budget.
+     */
+    @WithDefault("auto")
+    String devices();
+
+    /** The loaded generators kept in memory, per device. */
     ModelCache modelCache();
 
     interface ModelCache {
 
         /**
-         * How many bytes of weights may be loaded at once; the least recently used generators are unloaded beyond
-         * it (and loaded again when asked for). One generator bigger than this is still served, alone.
+         * How many bytes of weights each device may hold at once; the least recently used generators are unloaded
+         * beyond it (and loaded again when asked for). One generator bigger than this is still served, alone.
          */
         @WithDefault("536870912")
         long maxBytes();

@@ -80,7 +80,7 @@ public class ArtworkInterpolations {
             recorder.record(new NewArtwork(command.jobId(), image.index(), ArtworkKind.FRAME, command.authorship(),
                     "%s frame %d of %d".formatted(generator.card().id(), image.index() + 1, command.frames()),
                     generator.card(), label, parameters,
-                    new NewArtwork.Picture(image.png(), image.width(), image.height()), parents, credits));
+                    NewArtwork.Picture.of(image, generator.card()), parents, credits));
         }
     }
 
@@ -104,7 +104,8 @@ public class ArtworkInterpolations {
         recorder.record(new NewArtwork(command.jobId(), command.frames(), ArtworkKind.ANIMATION, command.authorship(),
                 "%s interpolation, %d frames".formatted(generator.card().id(), command.frames()), generator.card(),
                 first.artwork().label(), parameters,
-                new NewArtwork.Picture(animation, frames.get(0).getWidth(), frames.get(0).getHeight()), parents,
+                new NewArtwork.Picture(animation, frames.get(0).getWidth(), frames.get(0).getHeight(),
+                        first.provenance().producer().platform()), parents,
                 NewArtwork.creditsOf(generator.card(), frameEntries)));
     }
 

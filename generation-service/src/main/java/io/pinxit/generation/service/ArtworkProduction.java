@@ -77,7 +77,7 @@ public class ArtworkProduction {
         recorder.recordAll(images.stream().map(image -> new NewArtwork(command.jobId(), image.index(),
                 ArtworkKind.GENERATED, command.authorship(), generator.card().id() + " #" + (image.index() + 1),
                 generator.card(), command.label(), parameters(command),
-                new NewArtwork.Picture(image.png(), image.width(), image.height()), List.of(),
+                NewArtwork.Picture.of(image, generator.card()), List.of(),
                 NewArtwork.creditsOf(generator.card()))).toList());
     }
 

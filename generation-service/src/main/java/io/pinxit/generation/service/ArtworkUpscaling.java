@@ -5,6 +5,7 @@ import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
+import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.PngEncoding;
 import io.pinxit.recording.ArtworkNotFoundException;
 import io.pinxit.recording.ArtworkRecorder;
@@ -60,7 +61,8 @@ public class ArtworkUpscaling {
                 authorship.description(), authorship.licence(), authorship.visibility());
         recorder.record(new NewArtwork(jobId, index, ArtworkKind.UPSCALED, childAuthorship,
                 parentTitle + " ×" + factor, served.card(), parent.artwork().label(), Map.of("factor", factor),
-                new NewArtwork.Picture(PngEncoding.encode(larger), larger.getWidth(), larger.getHeight()),
+                new NewArtwork.Picture(PngEncoding.encode(larger), larger.getWidth(), larger.getHeight(),
+                        DjlRuntime.platform(served.card(), DjlRuntime.device())),
                 List.of(new NewArtwork.Parent(parentId, Relation.UPSCALE, parentTitle, original.signedPng())),
                 NewArtwork.creditsOf(served.card(), List.of(parent))));
     }

@@ -46,7 +46,7 @@ public class ArtworkVariations {
         for (GeneratedImage image : generator.decode(points)) {
             recorder.record(new NewArtwork(command.jobId(), image.index(), ArtworkKind.VARIATION, command.authorship(),
                     parentTitle + " variation " + (image.index() + 1), generator.card(), label,
-                    parameters(command, label), new NewArtwork.Picture(image.png(), image.width(), image.height()),
+                    parameters(command, label), NewArtwork.Picture.of(image, generator.card()),
                     List.of(parent), credits));
         }
     }

@@ -49,6 +49,6 @@ public class ReproductionCheck {
                 PixelDigest.of(reproduced),
                 Reproduction.closenessOf(comparison.maxDifference()), comparison.maxDifference(),
                 comparison.identical() ? null : comparison.psnr(), original.provenance().producer().platform(),
-                DjlRuntime.platform(generator.card()));
+                DjlRuntime.platform(generator.card(), again.device()));
     }
 }

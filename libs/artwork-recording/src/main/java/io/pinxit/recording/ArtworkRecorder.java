@@ -8,7 +8,6 @@ import io.pinxit.catalog.Thumbnail;
 import io.pinxit.catalog.ThumbnailRenderer;
 import io.pinxit.contracts.ComputePlatform;
 import io.pinxit.contracts.TimeOrderedIds;
-import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.jobevents.CancelledJobs;
 import io.pinxit.storage.ObjectStore;
@@ -83,8 +82,8 @@ public class ArtworkRecorder {
     private ArtworkCatalog.NewRecord stored(NewArtwork made, ArtworkScreening.Screened screened) {
         UUID artworkId = ids.next();
         ModelCard card = made.model();
-        ComputePlatform platform = DjlRuntime.platform(card);
         var picture = made.picture();
+        ComputePlatform platform = picture.madeOn();
         var signed = stages.time("sign", () -> signing.sign(artworkId, made, screened.check()));
         StoredObject stored = stages.time("store",
                 () -> store.putContentAddressed(signed.bytes(), "image/png", "png"));

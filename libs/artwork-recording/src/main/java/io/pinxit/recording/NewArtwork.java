@@ -5,6 +5,9 @@ import io.pinxit.catalog.CatalogEntry;
 import io.pinxit.catalog.ProvenanceRecord;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.Authorship;
+import io.pinxit.contracts.ComputePlatform;
+import io.pinxit.inference.DjlRuntime;
+import io.pinxit.inference.GeneratedImage;
 import io.pinxit.inference.ModelCard;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -28,8 +31,13 @@ public record NewArtwork(UUID jobId, int index, ArtworkKind kind, Authorship aut
         credits = List.copyOf(credits);
     }
 
-    /** The model's own pixels as a PNG without any manifest. */
-    public record Picture(byte[] png, int width, int height) {
+    /** The model's own pixels as a PNG without any manifest, and the platform whose device made them. */
+    public record Picture(byte[] png, int width, int height, ComputePlatform madeOn) {
+
+        /** A generator's picture, made on the device that ran its forward pass. */
+        public static Picture of(GeneratedImage image, ModelCard model) {
+            return new Picture(image.png(), image.width(), image.height(), DjlRuntime.platform(model, image.device()));
+        }
     }
 
     /**

@@ -59,7 +59,7 @@ final class DcganImageGenerator implements ImageGenerator {
         return GeneratedImage.encoded(conditional
                 ? predict(new ConditionalGanTranslator(), new ConditionedLatentBatch(
                         latents, ConditionalDcgan32.oneHotRow(labelIndex, card.labels().size())))
-                : predict(new GanTranslator(), latents));
+                : predict(new GanTranslator(), latents), model.getNDManager().getDevice());
     }
 
     @Override
@@ -70,7 +70,8 @@ final class DcganImageGenerator implements ImageGenerator {
         float[] words = vocabulary.encode(prompt);
         GeneratedImage.requireCount(count);
         return GeneratedImage.encoded(predict(
-                new ConditionalGanTranslator(), new ConditionedLatentBatch(latents(seed, count), words)));
+                new ConditionalGanTranslator(), new ConditionedLatentBatch(latents(seed, count), words)),
+                model.getNDManager().getDevice());
     }
 
     private LatentBatch latents(long seed, int count) {

@@ -38,26 +38,35 @@ public final class DjlRuntime {
         return Engine.getInstance().defaultDevice();
     }
 
-    /** What provenance records about the platform that made a picture with the default engine. */
+    /** What provenance records about the platform that made a picture with the default engine on its default device. */
     public static ComputePlatform platform() {
         configure();
-        return platformOf(Engine.getInstance());
+        Engine engine = Engine.getInstance();
+        return platformOf(engine, engine.defaultDevice());
     }
 
-    /** The platform that runs the model a card describes: ONNX models run on OnnxRuntime, all others on PyTorch. */
-    public static ComputePlatform platform(ModelCard card) {
+    /**
+     * The platform that ran the model a card describes on {@code device}: ONNX models run on OnnxRuntime's CPU build
+     * whatever the device, all others on PyTorch on that device.
+     */
+    public static ComputePlatform platform(ModelCard card, Device device) {
         configure();
-        return platformOf(ExportedImageGenerator.ONNX_FORMAT.equals(card.format())
-                ? Engine.getEngine(ONNX_RUNTIME_ENGINE) : Engine.getInstance());
+        if (ExportedImageGenerator.ONNX_FORMAT.equals(card.format())) {
+            Engine onnx = Engine.getEngine(ONNX_RUNTIME_ENGINE);
+            return platformOf(onnx, onnx.defaultDevice());
+        }
+        return platformOf(Engine.getInstance(), device);
     }
 
-    /** Worked out once per engine: it reads files (DJL's version, /proc/cpuinfo) and recording asks for every picture. */
-    private static ComputePlatform platformOf(Engine engine) {
-        return PLATFORMS.computeIfAbsent(engine.getEngineName(), name -> describe(engine));
+    /**
+     * Worked out once per engine and device: it reads files (DJL's version, /proc/cpuinfo) and recording asks for every
+     * picture.
+     */
+    private static ComputePlatform platformOf(Engine engine, Device device) {
+        return PLATFORMS.computeIfAbsent(engine.getEngineName() + " " + device, key -> describe(engine, device));
     }
 
-    private static ComputePlatform describe(Engine engine) {
-        Device device = engine.defaultDevice();
+    private static ComputePlatform describe(Engine engine, Device device) {
         String kernels = device.isGpu() ? "cuda" : KernelFamily.describe(System.getenv(), PROCESSOR.flags());
         int threads = PYTORCH_ENGINE.equals(engine.getEngineName()) ? JniUtils.getNumThreads() : 0;
         return new ComputePlatform(device.toString(), PROCESSOR.model(), kernels, threads,

@@ -1,5 +1,6 @@
 package io.pinxit.inference;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
@@ -45,15 +46,16 @@ final class ExportedImageGenerator implements ImageGenerator {
     }
 
     /**
-     * Builds the network from {@code weights} (already checked against the card) and runs one sample through it.
+     * Builds the network from {@code weights} (already checked against the card) on {@code device}, or on OnnxRuntime's
+     * CPU for an ONNX model, and runs one sample through it.
      *
      * @throws ModelShapeMismatchException when the network does not take the card's latent or give its picture size
      */
-    static ExportedImageGenerator load(ModelCard card, byte[] weights) {
+    static ExportedImageGenerator load(ModelCard card, byte[] weights, Device device) {
         requireShape(card);
         DjlRuntime.configure();
         Model model = TORCHSCRIPT_FORMAT.equals(card.format())
-                ? Model.newInstance(card.id(), DjlRuntime.device(), DjlRuntime.PYTORCH_ENGINE)
+                ? Model.newInstance(card.id(), device, DjlRuntime.PYTORCH_ENGINE)
                 : Model.newInstance(card.id(), DjlRuntime.ONNX_RUNTIME_ENGINE);
         try {
             model.load(new ByteArrayInputStream(weights), Map.of());
@@ -99,7 +101,7 @@ final class ExportedImageGenerator implements ImageGenerator {
             throw new IllegalStateException("Model '%s' gave %s instead of %s"
                     .formatted(card.id(), text(output.shape()), text(expected(count))));
         }
-        return GeneratedImage.encoded(output.images());
+        return GeneratedImage.encoded(output.images(), model.getNDManager().getDevice());
     }
 
     /** One sample, whose shape must be the card's. */

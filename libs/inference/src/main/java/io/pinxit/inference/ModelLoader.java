@@ -1,5 +1,6 @@
 package io.pinxit.inference;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.nn.Block;
@@ -37,9 +38,17 @@ public final class ModelLoader {
     static final String CONDITIONAL_VAE_32 = "conditional-vae-32";
 
     private final ModelCatalog catalog;
+    private final Device device;
 
+    /** Loads onto the engine's default device: a GPU when one is present, else the CPU. */
     public ModelLoader(ModelCatalog catalog) {
+        this(catalog, DjlRuntime.device());
+    }
+
+    /** Loads onto {@code device}; ONNX models run where OnnxRuntime's CPU build runs them, whatever the device. */
+    public ModelLoader(ModelCatalog catalog, Device device) {
         this.catalog = catalog;
+        this.device = device;
     }
 
     /**
@@ -129,7 +138,7 @@ public final class ModelLoader {
     /** A model of {@code network} holding the card's verified weights. */
     private Model withWeights(ModelCard card, Block network) {
         byte[] weights = verifiedFiles(card).get(card.weightsFile());
-        Model model = Model.newInstance(card.id(), DjlRuntime.device());
+        Model model = Model.newInstance(card.id(), device);
         try {
             network.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(weights)));
             model.setBlock(network);
@@ -147,7 +156,7 @@ public final class ModelLoader {
                     .formatted(card.id(), card.format()));
         }
         byte[] weights = verifiedFiles(card).get(card.weightsFile());
-        ExportedImageGenerator generator = ExportedImageGenerator.load(card, weights);
+        ExportedImageGenerator generator = ExportedImageGenerator.load(card, weights, device);
         logLoaded(card, card.format());
         return generator;
     }
@@ -195,7 +204,7 @@ public final class ModelLoader {
         Map<String, byte[]> files = verifiedFiles(card);
         byte[] modelJson = files.remove(card.weightsFile());
         try {
-            LayersModel network = LayersModel.read(modelJson, files, DjlRuntime.device());
+            LayersModel network = LayersModel.read(modelJson, files, device);
             logLoaded(card, network.device().toString());
             return network;
         } catch (IOException | RuntimeException e) {

@@ -94,7 +94,7 @@ final class VaeImageGenerator implements LatentImageGenerator {
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray images = network.decode(scope.create(latents, Dcgan32.latentShape(points.size(), latentSize)),
                     scope.create(labelWeights, ConditionalDcgan32.labelShape(points.size(), classes)));
-            return GeneratedImage.encoded(GanTranslator.toImages(images));
+            return GeneratedImage.encoded(GanTranslator.toImages(images), scope.getDevice());
         }
     }
 

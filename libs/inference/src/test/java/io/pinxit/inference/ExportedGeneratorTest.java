@@ -3,6 +3,7 @@ package io.pinxit.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Device;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +34,15 @@ class ExportedGeneratorTest {
     }
 
     @Test
-    void provenanceNamesTheEngineThatRunsEachFormat() throws IOException {
-        assertThat(DjlRuntime.platform(fixture("tiny-onnx")).libraries()).startsWith("OnnxRuntime ");
-        assertThat(DjlRuntime.platform(fixture("tiny-torchscript")).libraries()).startsWith("PyTorch ");
+    void provenanceNamesTheEngineThatRunsEachFormatAndTheDeviceItRanOn() throws IOException {
+        var onnx = DjlRuntime.platform(fixture("tiny-onnx"), Device.gpu(0));
+        assertThat(onnx.libraries()).startsWith("OnnxRuntime ");
+        assertThat(onnx.device()).isEqualTo(Device.cpu().toString());
+
+        var torchScript = DjlRuntime.platform(fixture("tiny-torchscript"), Device.gpu(1));
+        assertThat(torchScript.libraries()).startsWith("PyTorch ");
+        assertThat(torchScript.device()).isEqualTo("gpu(1)");
+        assertThat(torchScript.kernels()).isEqualTo("cuda");
     }
 
     @Test
@@ -88,7 +95,7 @@ class ExportedGeneratorTest {
             again = reloaded.generate(42, 3);
         }
 
-        assertThat(first).hasSize(3);
+        assertThat(first).hasSize(3).allSatisfy(image -> assertThat(image.device()).isEqualTo(Device.cpu()));
         for (int i = 0; i < first.size(); i++) {
             var image = ImageIO.read(new ByteArrayInputStream(first.get(i).png()));
             assertThat(image.getWidth()).isEqualTo(card.imageWidth());

@@ -4,6 +4,7 @@ import io.pinxit.catalog.ArtworkCatalog;
 import io.pinxit.catalog.ArtworkKind;
 import io.pinxit.catalog.Relation;
 import io.pinxit.contracts.StyleCommand;
+import io.pinxit.inference.DjlRuntime;
 import io.pinxit.inference.ModelCard;
 import io.pinxit.inference.PngEncoding;
 import io.pinxit.inference.style.StyleOptions;
@@ -61,7 +62,8 @@ public class StyledArtworks {
             recorder.record(new NewArtwork(command.jobId(), 0, ArtworkKind.STYLED, command.authorship(),
                     content.parent().title() + " in the style of " + style.parent().title(), card, null,
                     parameters(command, painting, content, style),
-                    new NewArtwork.Picture(PngEncoding.encode(styled), styled.getWidth(), styled.getHeight()),
+                    new NewArtwork.Picture(PngEncoding.encode(styled), styled.getWidth(), styled.getHeight(),
+                            DjlRuntime.platform(card, DjlRuntime.device())),
                     List.of(content.parent(), style.parent()), NewArtwork.creditsOf(card,
                             Stream.concat(content.credits().stream(), style.credits().stream()).toList())));
         }
