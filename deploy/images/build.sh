@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the container image of each Pinxit service from its packaged Quarkus app (./mvnw package first), with podman
-# or buildah; no Docker daemon, and nothing pulled when BASE_IMAGE is already local.
+# or buildah and a Java runtime (to unpack libtorch); no Docker daemon, and nothing pulled when BASE_IMAGE is local.
 #
 #   deploy/images/build.sh [SERVICE ...]           # default: the four services
 #
@@ -41,6 +41,13 @@ for service in "${SERVICES[@]}"; do
   find "$app/lib/main" -maxdepth 1 -type f -name 'io.pinxit.*' ! -name 'io.pinxit.pinxit-models-*' \
     -exec cp {} "$context/pinxit/lib/main/" \;
   cp -r "$app/app" "$app/quarkus" "$app/quarkus-run.jar" "$context/pinxit/"
+  # libtorch unpacked once here rather than by every new pod (docs/benchmarks.md, "Cold starts").
+  mkdir -p "$context/native/djl"
+  if compgen -G "$app/lib/main/ai.djl.pytorch.pytorch-native-cpu-*.jar" >/dev/null; then
+    DJL_OFFLINE=true OPT_OUT_TRACKING=true DJL_CACHE_DIR="$context/native/djl" ENGINE_CACHE_DIR="$context/native/djl" \
+      "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$app/lib/main/*" io.pinxit.inference.DjlRuntime
+    chmod -R a+rX "$context/native"  # DJL makes its folders for its own user only; the image runs as UID 185.
+  fi
 
   image="${REGISTRY:+$REGISTRY/}pinxit/$service:$TAG"
   args=(--build-arg "SERVICE=$service" --build-arg "VERSION=$VERSION" --build-arg "REVISION=$REVISION"

@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,7 @@ public final class GalleryBenchmark {
     public static void main(String[] arguments) throws Exception {
         var options = Options.parse(arguments);
         Path work = options.workDirectory().toAbsolutePath();
-        deleteRecursively(work);
-        Files.createDirectories(work);
+        WorkDirectory.fresh(work);
         Instant newest = Instant.now().truncatedTo(ChronoUnit.DAYS);
         var fixtures = new ArtworkFixtures(options.seed(), newest);
         try (var postgres = PostgresServer.start(work.resolve("postgres"), 0, false);
@@ -217,17 +215,6 @@ public final class GalleryBenchmark {
     /** Authors as skewed as the fixtures: most requests are for prolific ones. */
     private static UUID someAuthor(ArtworkFixtures fixtures, SplittableRandom random) {
         return fixtures.authors().get((int) Math.floor(Math.pow(random.nextDouble(), 3) * ArtworkFixtures.AUTHORS));
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /**

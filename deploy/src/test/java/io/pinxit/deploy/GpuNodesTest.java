@@ -1,12 +1,14 @@
 package io.pinxit.deploy;
 
 import static io.pinxit.deploy.Workloads.container;
+import static io.pinxit.deploy.Workloads.emptyDirMounts;
 import static io.pinxit.deploy.Workloads.literalEnv;
 import static io.pinxit.deploy.Workloads.podSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +50,19 @@ class GpuNodesTest {
         assertThat(literalEnv(container, "PYTORCH_FLAVOR")).hasValueSatisfying(flavor -> assertThat(flavor).startsWith("cu"));
         assertThat(literalEnv(container, "DJL_OFFLINE")).contains("true");
         assertThat(literalEnv(container, "OPT_OUT_TRACKING")).contains("true");
+    }
+
+    /** The CPU image's cache holds the CPU bridge; the cu128 one is unpacked when the pod starts, so it must write. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.pinxit.deploy.WorkersTest#workers")
+    void aGpuWorkerUnpacksItsCudaBridgeIntoAWritableEmptyDir(String worker) {
+        var deployment = production(worker);
+        var writable = emptyDirMounts(deployment, container(deployment));
+
+        for (String variable : List.of("DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
+            assertThat(literalEnv(container(deployment), variable)).as("%s %s", worker, variable)
+                    .hasValueSatisfying(dir -> assertThat(writable).contains(dir));
+        }
     }
 
     @Test

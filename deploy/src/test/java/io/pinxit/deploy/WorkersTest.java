@@ -1,12 +1,14 @@
 package io.pinxit.deploy;
 
 import static io.pinxit.deploy.Workloads.container;
-import static io.pinxit.deploy.Workloads.emptyDirMounts;
 import static io.pinxit.deploy.Workloads.env;
 import static io.pinxit.deploy.Workloads.literalEnv;
 import static io.pinxit.deploy.Workloads.podSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ class WorkersTest {
     static final int LEAST_DRAIN_SECONDS = 600;
     /** After the drain: closing the models and the consumers, committing what finished. */
     static final int DRAIN_TO_EXIT_SECONDS = 30;
+    /** Where the image keeps DJL's cache, with libtorch unpacked by deploy/images/build.sh. */
+    static final Path IMAGE_DJL_CACHE = Path.of("/opt/pinxit/djl");
 
     static List<String> workers() {
         return ServiceConfig.services().stream().filter(s -> ServiceConfig.of(s).isWorker()).toList();
@@ -42,17 +46,18 @@ class WorkersTest {
         assertThat(literalEnv(container, "OPT_OUT_TRACKING")).contains("true");
     }
 
+    /** The image carries libtorch unpacked in DJL's cache (ImagesTest boots it with a read-only root). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("workers")
-    void djlUnpacksNativeLibrariesIntoAWritableEmptyDir(String worker) {
-        var deployment = DeployTree.base("Deployment", worker);
-        var container = container(deployment);
-        var writable = emptyDirMounts(deployment, container);
+    void djlFindsLibtorchUnpackedInTheImageNotInAVolume(String worker) throws IOException {
+        var container = container(DeployTree.base("Deployment", worker));
+        String containerfile = Files.readString(DeployTree.DEPLOY.resolve("images/Containerfile"));
 
         for (String variable : List.of("DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
-            assertThat(literalEnv(container, variable)).as("%s %s", worker, variable)
-                    .hasValueSatisfying(dir -> assertThat(writable).contains(dir));
+            assertThat(env(container)).as("%s overrides the image's %s", worker, variable).doesNotContainKey(variable);
+            assertThat(containerfile).contains(variable + "=" + IMAGE_DJL_CACHE);
         }
+        assertThat(containerfile).contains("COPY --chown=0:0 native/ " + IMAGE_DJL_CACHE.getParent());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,18 @@ public final class DjlRuntime {
 
     private DjlRuntime() {}
 
+    /**
+     * Unpacks PyTorch's native libraries into DJL's cache ({@code DJL_CACHE_DIR}) and exits. A container image build
+     * runs it, so that a new worker loads them from the image instead of unpacking 430 MB first (docs/benchmarks.md,
+     * "Cold starts").
+     */
+    public static void main(String[] arguments) {
+        configure();
+        Engine engine = Engine.getEngine(PYTORCH_ENGINE);
+        System.out.printf("%s %s native libraries are in %s%n", engine.getEngineName(), engine.getVersion(),
+                System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR")));
+    }
+
     /** Sets the offline and cache properties that are not already set by the JVM's launcher. */
     public static synchronized void configure() {
         setIfAbsent("ai.djl.offline", "true");
