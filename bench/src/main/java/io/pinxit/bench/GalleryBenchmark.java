@@ -10,6 +10,8 @@ import io.pinxit.infra.PostgresServer;
 import io.pinxit.infra.S3Server;
 import io.pinxit.launcher.ServiceProcess;
 import io.pinxit.launcher.ServiceSpec;
+import io.pinxit.storage.ObjectStore;
+import io.pinxit.storage.ObjectStoreSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +39,11 @@ import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The gallery with a million artworks: loads them into a fresh PostgreSQL with COPY, starts the packaged
- * gallery-service against it, prints the query plans the listings rely on, then drives each listing (JSON and
- * HTML, plain, filtered and searched) with concurrent clients over loopback and prints p50/p99/throughput.
+ * The gallery with a million artworks: loads them into a fresh PostgreSQL with COPY, stores thumbnails for the
+ * newest public ones, starts the packaged gallery-service against it, prints the query plans the listings rely on,
+ * then drives each listing (JSON and HTML, plain, filtered and searched) and the thumbnails (fetched, and
+ * revalidated) with concurrent clients over loopback, and prints p50/p99/throughput and the gallery's CPU time a
+ * request.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:exec@gallery}; add
  * {@code -Dgalleries=2} for two gallery processes on the one database, {@code -Donly="json list,html grid"} for some
@@ -51,6 +56,10 @@ public final class GalleryBenchmark {
     private static final int JSON_PAGE = 50;
     private static final int PAGES_PER_SCROLL = 10;
     private static final int FIRST_PASS_SECONDS = 5;
+    /** Stored thumbnails, for the image scenarios; about two grid pages' worth per client. */
+    private static final int THUMBNAILS = 2_000;
+    /** The bucket the gallery reads when none is configured (pinxit.storage.bucket). */
+    private static final String GALLERY_BUCKET = "pinxit-artworks";
 
     private GalleryBenchmark() {
     }
@@ -74,8 +83,9 @@ public final class GalleryBenchmark {
                 dataSource.setUser(postgres.username());
                 dataSource.setPassword(postgres.password());
                 load(dataSource, fixtures, options.artworks());
+                var thumbnails = ThumbnailFixtures.store(dataSource, objectStore(s3), THUMBNAILS, options.seed());
                 printPlans(dataSource, fixtures, newest);
-                measure(galleries.stream().map(ServiceProcess::url).toList(), fixtures, newest, options);
+                measure(galleries, fixtures, thumbnails, newest, options);
             } finally {
                 galleries.forEach(ServiceProcess::close);
             }
@@ -147,10 +157,13 @@ public final class GalleryBenchmark {
                 JSON_PAGE + 1, Optional.empty(), Optional.of(fixtures.authors().get(3))));
     }
 
-    private static void measure(List<URI> galleries, ArtworkFixtures fixtures, Instant newest, Options options)
+    private static void measure(List<ServiceProcess> processes, ArtworkFixtures fixtures,
+                                List<ThumbnailFixtures.Stored> thumbnails, Instant newest, Options options)
             throws InterruptedException {
+        List<URI> galleries = processes.stream().map(ServiceProcess::url).toList();
+        List<Long> pids = processes.stream().map(ServiceProcess::pid).toList();
         var load = new LoadRun(galleries, options.clients(), Duration.ofSeconds(options.warmupSeconds()),
-                Duration.ofSeconds(options.measureSeconds()));
+                Duration.ofSeconds(options.measureSeconds()), () -> ProcessCpu.nanos(pids));
         LocalDate today = LocalDate.ofInstant(newest, ZoneOffset.UTC);
         List<LoadRun.Scenario> scenarios = new ArrayList<>();
         scenarios.add(json("json list", "", today));
@@ -170,6 +183,8 @@ public final class GalleryBenchmark {
         scenarios.add(json("json search rare word", "q=mask", today));
         scenarios.add(json("json search + model", "q=cat&model=emoji-cgan", today));
         scenarios.add(html("html search + kind", "q=lighthouse&kind=generated", today));
+        scenarios.add(thumbnails("thumbnail", thumbnails, false));
+        scenarios.add(thumbnails("thumbnail revalidated", thumbnails, true));
         scenarios.removeIf(scenario -> !options.only().isEmpty() && !options.only().contains(scenario.name()));
         System.out.printf("%n%d clients on %d gallery process(es); every scenario once for %d s, then each %d s "
                         + "warm-up, %d s measured; scrolls of up to %d pages from a random day of the year%n%s%n",
@@ -180,7 +195,7 @@ public final class GalleryBenchmark {
         // every scenario runs once, unmeasured, before any is measured, so that the first ones are not the slowest
         // for that alone.
         var firstPass = new LoadRun(galleries, options.clients(), Duration.ofSeconds(FIRST_PASS_SECONDS),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), () -> ProcessCpu.nanos(pids));
         long seed = options.seed();
         for (LoadRun.Scenario scenario : scenarios) {
             firstPass.run(scenario, seed);
@@ -206,6 +221,41 @@ public final class GalleryBenchmark {
                 random -> grid + "until=" + today.minusDays(random.nextInt(365)),
                 body -> matched(HTML_NEXT.matcher(body)).map(href -> href.replace("&amp;", "&")).orElse(null),
                 PAGES_PER_SCROLL);
+    }
+
+    /**
+     * Thumbnails of random artworks among those stored, as a grid's images are fetched: by a browser that has none of
+     * them, or by one that holds each and asks whether it changed (If-None-Match with its entity tag, answered 304).
+     */
+    private static LoadRun.Scenario thumbnails(String name, List<ThumbnailFixtures.Stored> stored,
+                                               boolean revalidated) {
+        Map<String, String> tags = new HashMap<>();
+        stored.forEach(thumbnail -> tags.put(thumbnailPath(thumbnail), "\"" + thumbnail.key() + "\""));
+        return new LoadRun.Scenario() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String nextPath(SplittableRandom random, String previousBody) {
+                return thumbnailPath(stored.get(random.nextInt(stored.size())));
+            }
+
+            @Override
+            public Map<String, String> headersFor(String path) {
+                return revalidated ? Map.of("If-None-Match", tags.get(path)) : Map.of();
+            }
+        };
+    }
+
+    private static String thumbnailPath(ThumbnailFixtures.Stored thumbnail) {
+        return "/api/v1/artworks/" + thumbnail.artworkId() + "/thumbnail";
+    }
+
+    private static ObjectStore objectStore(S3Server s3) {
+        return new ObjectStore(new ObjectStoreSettings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
+                GALLERY_BUCKET));
     }
 
     private static Optional<String> matched(Matcher matcher) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Closed-loop load: {@code clients} threads each send the scenario's next request as soon as the last one answered,
- * first for a warm-up that is not counted, then for the measured time. With several servers, client i asks server
- * i modulo their number, as a load balancer that spreads connections would.
+ * first for a warm-up that is not counted, then for the measured time, over which the servers' CPU time is read too.
+ * With several servers, client i asks server i modulo their number, as a load balancer that spreads connections would.
+ * A request answered 200, or 304 to a conditional one, counts as served.
  */
 final class LoadRun {
 
@@ -29,6 +33,11 @@ final class LoadRun {
         String name();
 
         String nextPath(SplittableRandom random, String previousBody);
+
+        /** The headers a request for {@code path} carries, such as a validator it already holds. */
+        default Map<String, String> headersFor(String path) {
+            return Map.of();
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -37,17 +46,23 @@ final class LoadRun {
     private final int clients;
     private final Duration warmup;
     private final Duration measure;
+    private final LongSupplier serverCpuNanos;
 
-    LoadRun(List<URI> servers, int clients, Duration warmup, Duration measure) {
+    /** {@code serverCpuNanos}: the CPU time the servers have used so far. */
+    LoadRun(List<URI> servers, int clients, Duration warmup, Duration measure, LongSupplier serverCpuNanos) {
         this.servers = List.copyOf(servers);
         this.clients = clients;
         this.warmup = warmup;
         this.measure = measure;
+        this.serverCpuNanos = serverCpuNanos;
     }
 
     Latencies run(Scenario scenario, long seed) throws InterruptedException {
         drive(scenario, seed, warmup);
-        return drive(scenario, seed + 1, measure);
+        long cpuBefore = serverCpuNanos.getAsLong();
+        var measured = drive(scenario, seed + 1, measure);
+        return new Latencies(measured.scenario(), measured.nanos(), measured.seconds(), measured.errors(),
+                serverCpuNanos.getAsLong() - cpuBefore);
     }
 
     private Latencies drive(Scenario scenario, long seed, Duration duration) throws InterruptedException {
@@ -60,7 +75,11 @@ final class LoadRun {
         for (int client = 0; client < clients; client++) {
             SplittableRandom random = seeds.split();
             URI server = servers.get(client % servers.size());
-            results.add(pool.submit(() -> client(server, scenario, random, deadline, errors::incrementAndGet)));
+            results.add(pool.submit(() -> client(server, scenario, random, deadline, (path, status) -> {
+                if (errors.getAndIncrement() == 0) {
+                    System.err.printf("%s: first unexpected answer, %d to GET %s%n", scenario.name(), status, path);
+                }
+            })));
         }
         pool.shutdown();
         List<long[]> perClient = new ArrayList<>();
@@ -73,21 +92,23 @@ final class LoadRun {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] all = perClient.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Latencies(scenario.name(), all, seconds, errors.get());
+        return new Latencies(scenario.name(), all, seconds, errors.get(), -1);
     }
 
-    private long[] client(URI base, Scenario scenario, SplittableRandom random, long deadline, Runnable onError)
+    private long[] client(URI base, Scenario scenario, SplittableRandom random, long deadline,
+                          ObjIntConsumer<String> onError)
             throws IOException, InterruptedException {
         var timings = new LongList();
         String previous = null;
         while (System.nanoTime() < deadline) {
             String path = scenario.nextPath(random, previous);
-            var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+            var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
+            scenario.headersFor(path).forEach(request::header);
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             timings.add(System.nanoTime() - start);
-            if (response.statusCode() != 200) {
-                onError.run();
+            if (response.statusCode() != 200 && response.statusCode() != 304) {
+                onError.accept(path, response.statusCode());
                 previous = null;
             } else {
                 previous = response.body();

@@ -112,7 +112,7 @@ public final class SuiteBenchmark {
             admin.submitAndFollow(1);
             nanos[i] = System.nanoTime() - start;
         }
-        return new Latencies("one-picture jobs", nanos, (System.nanoTime() - first) / 1e9, 0);
+        return new Latencies("one-picture jobs", nanos, (System.nanoTime() - first) / 1e9, 0, -1);
     }
 
     /** Artworks recorded per second while {@code clients} each submit a job and follow it to its end, again and again. */

@@ -376,6 +376,20 @@ public class ArtworkCatalog {
         }
     }
 
+    /** An artwork's row alone, for what needs no provenance record read and parsed, such as serving its pictures. */
+    public Optional<Artwork> findArtwork(UUID artworkId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select " + COLUMNS + " from catalog.artwork a where a.id = ?")) {
+            statement.setObject(1, artworkId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(artwork(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read artwork " + artworkId, e);
+        }
+    }
+
     public Optional<CatalogEntry> find(UUID artworkId) {
         String sql = "select " + COLUMNS + ", p.record from catalog.artwork a"
                 + " join catalog.provenance_record p on p.artwork_id = a.id where a.id = ?";

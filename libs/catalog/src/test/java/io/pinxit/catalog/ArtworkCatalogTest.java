@@ -88,7 +88,7 @@ class ArtworkCatalogTest {
     }
 
     @Test
-    void anArtworkIsReadBackWithItsProvenance() {
+    void anArtworkIsReadBackWithItsProvenanceOrAlone() {
         var artwork = artwork(UUID.randomUUID(), 3, "2026-02-01T00:00:00Z");
         catalog.record(artwork, provenanceOf(artwork), embeddingOf(artwork));
 
@@ -96,6 +96,8 @@ class ArtworkCatalogTest {
 
         assertThat(entry.artwork()).isEqualTo(artwork);
         assertThat(entry.provenance()).isEqualTo(provenanceOf(artwork));
+        assertThat(catalog.findArtwork(artwork.id())).contains(artwork);
+        assertThat(catalog.findArtwork(UUID.randomUUID())).isEmpty();
     }
 
     @Test
