@@ -40,7 +40,7 @@ public final class DevicePool implements AutoCloseable {
                 .toList();
     }
 
-    /** Loads models onto {@code devices} through the one loading path, at most {@code maxModelBytes} on each. */
+    /** Loads models onto {@code devices} through the one loading path, within {@code maxModelBytesPerDevice} each. */
     public static DevicePool of(List<Device> devices, long maxModelBytesPerDevice) {
         return new DevicePool(devices, maxModelBytesPerDevice, ModelSource::loadOn);
     }
