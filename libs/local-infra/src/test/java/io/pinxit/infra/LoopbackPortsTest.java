@@ -15,4 +15,13 @@ class LoopbackPortsTest {
             assertThat(ports.add(LoopbackPorts.pickFree())).as("pick %d", i).isTrue();
         }
     }
+
+    /** Outgoing connections take their source ports from the ephemeral range; a server's port must not be there. */
+    @Test
+    void portsArePickedBelowTheRangeOfOutgoingConnectionsAndAboveTheSuitesFixedPorts() {
+        int firstEphemeral = LoopbackPorts.firstEphemeralPort();
+        for (int i = 0; i < 200; i++) {
+            assertThat(LoopbackPorts.pickFree()).isBetween(LoopbackPorts.LOWEST, firstEphemeral - 1);
+        }
+    }
 }
