@@ -13,10 +13,6 @@ import io.pinxit.infra.LoopbackPorts;
 import io.pinxit.launcher.ServiceProcess;
 import io.pinxit.launcher.ServiceSpec;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * How soon a generation worker that has just been started, as KEDA starts one for a backlog, finishes its first job.
  * A one-picture {@code emoji-dcgan} job waits in the interactive topic; the worker's JVM is started; the benchmark
- * times process start → ready ({@code /q/health/ready}, polled every 20 ms) → the job's SUCCEEDED event, and quotes
+ * times process start → ready ({@code /q/health/ready}, which {@link ServiceProcess} polls every 25 ms) → the job's SUCCEEDED event, and quotes
  * the worker's own "started in" figure. Each start is a new JVM on the same infrastructure, {@code --starts} of them
  * with an empty DJL cache (a pod whose cache is an emptyDir unpacks libtorch again) and as many with the native
  * libraries already unpacked. A first start, not counted, migrates the catalog's schema (in a cluster a Job does that
@@ -51,7 +47,6 @@ public final class ColdStartBenchmark {
 
     private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-    private static final Duration READY_POLL = Duration.ofMillis(20);
     private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final Authorship AUTHOR = new Authorship(UUID.randomUUID(), "bench", null, null, "CC0-1.0",
@@ -100,34 +95,13 @@ public final class ColdStartBenchmark {
         long started = System.nanoTime();
         try (var worker = ServiceProcess.start(ServiceSpec.built(Path.of("").toAbsolutePath(), "generation-service",
                 LoopbackPorts.pickFree(), properties, Map.of()), workerDirectory)) {
-            awaitReady(worker);
+            worker.awaitReady(PATIENCE);
             long ready = System.nanoTime();
             awaitSucceeded(events, command.jobId());
             long done = System.nanoTime();
             return new Start(TimeUnit.NANOSECONDS.toMillis(ready - started),
                     TimeUnit.NANOSECONDS.toMillis(done - started), quarkusStartedIn(worker.logFile()));
         }
-    }
-
-    private static void awaitReady(ServiceProcess worker) throws IOException, InterruptedException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        var request = HttpRequest.newBuilder(worker.url().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
-                .build();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!worker.isAlive()) {
-                throw new IllegalStateException("The worker exited before it was ready; log: " + worker.logFile());
-            }
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // The JVM has not opened its port yet.
-            }
-            Thread.sleep(READY_POLL.toMillis());
-        }
-        throw new IllegalStateException("The worker was not ready within " + PATIENCE + "; log: " + worker.logFile());
     }
 
     private static void awaitSucceeded(KafkaConsumer<String, String> events, UUID jobId) throws IOException {
